@@ -1,0 +1,14 @@
+export { PlayfastError, isPlayfastError } from './PlayfastError.js';
+export type { PlayfastErrorCode } from './PlayfastError.js';
+export { ValidationError, isValidationError } from './ValidationError.js';
+export { HttpStatusError, isHttpStatusError } from './HttpStatusError.js';
+export { ThrottledError, isThrottledError } from './ThrottledError.js';
+export { AppNotFoundError, isAppNotFoundError } from './AppNotFoundError.js';
+export { NotAvailableInCountryError, isNotAvailableInCountryError } from './NotAvailableInCountryError.js';
+export { InvalidTokenError, isInvalidTokenError } from './InvalidTokenError.js';
+export { ParseError, isParseError } from './ParseError.js';
+export { UnsupportedFormatError, isUnsupportedFormatError } from './UnsupportedFormatError.js';
+export { BodyTooLargeError, isBodyTooLargeError } from './BodyTooLargeError.js';
+export { TimeoutError, isTimeoutError } from './TimeoutError.js';
+export { NetworkError, isNetworkError } from './NetworkError.js';
+export { PlayRpcError, isPlayRpcError } from './PlayRpcError.js';

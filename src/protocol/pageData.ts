@@ -1,0 +1,124 @@
+/**
+ * Locates the `AF_initDataCallback({key: 'ds:N', hash: '…', data: <JSON>, sideChannel: {}});`
+ * blocks of a Google Play HTML page with a linear scan (no DOM), and decodes a block's JSON only
+ * when asked. Blocks can be found by `ds:N` key, by the service (RPC) id that produced them, or by
+ * their content, because the `ds:N` numbers move between page versions (PROTOCOL.md §2.4, §8.3).
+ */
+
+const CALLBACK = 'AF_initDataCallback(';
+const SCRIPT_END = '</script';
+const DATA_MARKER = 'data:';
+const SIDE_CHANNEL = ', sideChannel:';
+const SERVICE_MAP_START = 'var AF_dataServiceRequests';
+const SERVICE_MAP_END = 'var AF_initDataChunkQueue';
+// Bounded quantifiers only: no super-linear backtracking on hostile input.
+const KEY_PATTERN = /key:\s{0,8}'([^']{1,64})'/;
+const SERVICE_ENTRY_PATTERN = /'(ds:\d{1,6})'\s{0,8}:\s{0,8}\{id:'([^']{1,64})'/g;
+
+/** One located data block. Its JSON is decoded on first access of {@link DataBlock.data}. */
+export interface DataBlock {
+  /** The `ds:N` key, e.g. `ds:5`. */
+  readonly key: string;
+  /** The service (RPC) id that produced the block, e.g. `Ws7gDc`, when the page lists it. */
+  readonly serviceId: string | undefined;
+  /** The decoded JSON value; `undefined` if the block's JSON does not parse. */
+  readonly data: unknown;
+}
+
+/** The data blocks of one page. */
+export interface PageData {
+  readonly blocks: readonly DataBlock[];
+  /** The block with this `ds:N` key. */
+  byKey(key: string): DataBlock | undefined;
+  /** The first block produced by this service id. */
+  byServiceId(serviceId: string): DataBlock | undefined;
+  /** The first block whose decoded data satisfies `predicate` (decodes blocks in page order until one matches). */
+  find(predicate: (data: unknown) => boolean): DataBlock | undefined;
+}
+
+/**
+ * Scans `html` for its data blocks. Cost is one pass over the text; no block is decoded yet.
+ *
+ * @example
+ * ```ts
+ * const page = locateDataBlocks(html);
+ * const details = page.byServiceId('Ws7gDc')?.data;
+ * ```
+ */
+export function locateDataBlocks(html: string): PageData {
+  const serviceIds = readServiceIds(html);
+  const blocks: DataBlock[] = [];
+  let cursor = html.indexOf(CALLBACK);
+  while (cursor !== -1) {
+    const scriptEnd = html.indexOf(SCRIPT_END, cursor);
+    const end = scriptEnd === -1 ? html.length : scriptEnd;
+    const block = readBlock(html, cursor + CALLBACK.length, end, serviceIds);
+    if (block !== undefined) blocks.push(block);
+    cursor = html.indexOf(CALLBACK, end);
+  }
+  return createPageData(blocks);
+}
+
+function readBlock(html: string, start: number, end: number, serviceIds: ReadonlyMap<string, string>): DataBlock | undefined {
+  const dataAt = html.indexOf(DATA_MARKER, start);
+  if (dataAt === -1 || dataAt >= end) return undefined;
+  const header = html.slice(start, dataAt);
+  const key = KEY_PATTERN.exec(header)?.[1];
+  if (key === undefined) return undefined;
+  const sideChannelAt = html.lastIndexOf(SIDE_CHANNEL, end);
+  const jsonEnd = sideChannelAt > dataAt ? sideChannelAt : findCallEnd(html, dataAt, end);
+  if (jsonEnd === -1) return undefined;
+  return lazyBlock(key, serviceIds.get(key), html, dataAt + DATA_MARKER.length, jsonEnd);
+}
+
+/** Fallback when the block has no `sideChannel`: the JSON ends before the closing `});`. */
+function findCallEnd(html: string, from: number, end: number): number {
+  const close = html.lastIndexOf('});', end);
+  return close > from ? close : -1;
+}
+
+function lazyBlock(key: string, serviceId: string | undefined, html: string, from: number, to: number): DataBlock {
+  let decoded = false;
+  let value: unknown;
+  return {
+    key,
+    serviceId,
+    get data(): unknown {
+      if (!decoded) {
+        decoded = true;
+        value = safeJsonParse(html.slice(from, to));
+      }
+      return value;
+    },
+  };
+}
+
+function safeJsonParse(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function readServiceIds(html: string): Map<string, string> {
+  const ids = new Map<string, string>();
+  const start = html.indexOf(SERVICE_MAP_START);
+  if (start === -1) return ids;
+  const stop = html.indexOf(SERVICE_MAP_END, start);
+  const text = html.slice(start, stop === -1 ? Math.min(html.length, start + 200_000) : stop);
+  for (const match of text.matchAll(SERVICE_ENTRY_PATTERN)) {
+    const [, key, id] = match;
+    if (key !== undefined && id !== undefined && !ids.has(key)) ids.set(key, id);
+  }
+  return ids;
+}
+
+function createPageData(blocks: readonly DataBlock[]): PageData {
+  return {
+    blocks,
+    byKey: (key) => blocks.find((block) => block.key === key),
+    byServiceId: (serviceId) => blocks.find((block) => block.serviceId === serviceId),
+    find: (predicate) => blocks.find((block) => predicate(block.data)),
+  };
+}
