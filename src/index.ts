@@ -46,3 +46,15 @@ export type {
   SearchPrice,
   HttpRequestSpec,
 } from './models/requests.js';
+
+export { parseReviews, parseReviewRecord } from './parsers/reviews.js';
+export type { ReviewsContext, ReviewsRpcId } from './parsers/reviews.js';
+export { parsePermissions, permissionGroupNames, UNCATEGORIZED_PERMISSION_GROUP } from './parsers/permissions.js';
+export type { PermissionsContext } from './parsers/permissions.js';
+export { parseDataSafety } from './parsers/dataSafety.js';
+export { parseSuggestions } from './parsers/suggest.js';
+export type { SuggestionsContext } from './parsers/suggest.js';
+export type { Review, ReviewCriterion, ReviewsPage } from './models/Review.js';
+export type { PermissionGroup } from './models/Permission.js';
+export type { DataSafety, DataEntry, SecurityPractice } from './models/DataSafety.js';
+export type { Suggestion } from './models/Suggestion.js';

@@ -24,6 +24,12 @@ export interface FieldSpec<T> {
   readonly transform: (raw: unknown) => T | undefined;
   /** Value used when every source is missing; an optional field with a default records no diagnostic. */
   readonly fallback?: T;
+  /**
+   * What a missing optional field means. `'diagnose'` (default): the page should serve it, so its
+   * absence is format drift and becomes a diagnostic. `'omit'`: it is legitimately absent on many
+   * pages (a review without a developer reply, an app without a video), so it is left out quietly.
+   */
+  readonly whenAbsent?: 'diagnose' | 'omit';
   /** Documentation: unit and meaning. */
   readonly doc: string;
 }
@@ -66,6 +72,7 @@ export function readFields<M>(
     }
     const paths = describeSources(spec.sources);
     if (spec.required) throw new ParseError(`${model}.${field}`, paths);
+    if (spec.whenAbsent === 'omit') continue;
     diagnostics.push({ field: `${model}.${field}`, path: paths, reason: 'missing' });
   }
   return result as M;
