@@ -58,3 +58,8 @@ export type { Review, ReviewCriterion, ReviewsPage } from './models/Review.js';
 export type { PermissionGroup } from './models/Permission.js';
 export type { DataSafety, DataEntry, SecurityPractice } from './models/DataSafety.js';
 export type { Suggestion } from './models/Suggestion.js';
+export { parseAppDetails, parseAppRecord } from './parsers/app.js';
+export type { AppDetailsContext, AppRecordContext } from './parsers/app.js';
+export { VARIES_WITH_DEVICE } from './parsers/fields/appDetails.js';
+export { htmlToText } from './parsers/html/htmlToText.js';
+export type { AppDetails, AppHistogram, AppCategory } from './models/AppDetails.js';
