@@ -152,3 +152,16 @@ export type {
   SimilarParams,
   RpcId,
 } from './protocol/requests/index.js';
+export { parseList, parseListPayload } from './parsers/list.js';
+export type { ParseListOptions } from './parsers/list.js';
+export { parseSearchPage } from './parsers/search.js';
+export { parseClusterPage, parseClusterContinuation, parseClusterPayload } from './parsers/cluster.js';
+export { parseDeveloperPage } from './parsers/developer.js';
+export { parseSimilarLink } from './parsers/similar.js';
+export { parseCategories } from './parsers/categories.js';
+export type { AppListParseOptions } from './parsers/appListOptions.js';
+export type { AppListItem } from './models/AppListItem.js';
+export type { AppList, RankedAppListItem } from './models/AppList.js';
+export type { SearchPage } from './models/SearchPage.js';
+export type { ClusterPage, ClusterLink } from './models/ClusterPage.js';
+export type { CategoryInfo } from './models/CategoryInfo.js';
