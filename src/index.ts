@@ -165,3 +165,8 @@ export type { AppList, RankedAppListItem } from './models/AppList.js';
 export type { SearchPage } from './models/SearchPage.js';
 export type { ClusterPage, ClusterLink } from './models/ClusterPage.js';
 export type { CategoryInfo } from './models/CategoryInfo.js';
+export { PlayClient } from './client/PlayClient.js';
+export { defaultPlayClientOptions, normalizePlayClientOptions, DEFAULT_USER_AGENT } from './client/PlayClientOptions.js';
+export type { PlayClientOptions, NormalizedPlayClientOptions } from './client/PlayClientOptions.js';
+export type { PlayResponse, PlayRequestInit, PlayClientStats } from './client/PlayResponse.js';
+export { parseRetryAfter } from './client/parseRetryAfter.js';
