@@ -170,3 +170,9 @@ export { defaultPlayClientOptions, normalizePlayClientOptions, DEFAULT_USER_AGEN
 export type { PlayClientOptions, NormalizedPlayClientOptions } from './client/PlayClientOptions.js';
 export type { PlayResponse, PlayRequestInit, PlayClientStats } from './client/PlayResponse.js';
 export { parseRetryAfter } from './client/parseRetryAfter.js';
+export { RequestStream, isPullable, isRequestStream } from './builder/RequestStream.js';
+export { TokenBucketLimiter } from './limiter/TokenBucketLimiter.js';
+export type { TokenBucketLimiterOptions } from './limiter/TokenBucketLimiter.js';
+export { AdaptiveLimiter, defaultAdaptiveLimiterOptions } from './limiter/AdaptiveLimiter.js';
+export type { AdaptiveLimiterOptions } from './limiter/AdaptiveLimiter.js';
+export type { RateLimiter } from './limiter/RateLimiter.js';
