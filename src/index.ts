@@ -176,3 +176,15 @@ export type { TokenBucketLimiterOptions } from './limiter/TokenBucketLimiter.js'
 export { AdaptiveLimiter, defaultAdaptiveLimiterOptions } from './limiter/AdaptiveLimiter.js';
 export type { AdaptiveLimiterOptions } from './limiter/AdaptiveLimiter.js';
 export type { RateLimiter } from './limiter/RateLimiter.js';
+export { BatchRequestBuilder, defaultBatchRequestBuilderOptions } from './builder/BatchRequestBuilder.js';
+export type {
+  BatchRequestBuilderOptions,
+  BuilderMemoryStats,
+  ListRequestParams,
+  AppRequestParams,
+  SearchRequestParams,
+  ReviewRequestParams,
+} from './builder/BatchRequestBuilder.js';
+export { buildMultiCountryRequests, buildAppCountryMatrix } from './builder/convenience.js';
+export type { MultiCountryRequestParams, AppCountryMatrixParams } from './builder/convenience.js';
+export { InternPool } from './builder/InternPool.js';

@@ -22,6 +22,11 @@ export interface ListRequest {
   readonly lang: string;
   /** Number of apps asked for. */
   readonly num: number;
+  /**
+   * Set by `BatchRequestBuilder({ dedupeStores: true })` when countries that share one Play
+   * Store were merged into this request: every country the result stands for, `country` first.
+   */
+  readonly attributedTo?: readonly string[];
 }
 
 /** An app details request. */
