@@ -6,6 +6,8 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     'operators/index': 'operators/index.ts',
+    'testing/index': 'src/testing/index.ts',
+    'testing/replayServerChild': 'src/testing/replayServerChild.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
@@ -14,4 +16,8 @@ export default defineConfig({
   splitting: true,
   target: 'node20',
   platform: 'node',
+  // The replay server finds its fixtures through import.meta.url, in the CJS build too.
+  shims: true,
+  // Optional native driver of the embedded store: loaded lazily at run time, never bundled.
+  external: ['better-sqlite3'],
 });

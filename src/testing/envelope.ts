@@ -1,0 +1,110 @@
+/**
+ * Reading and re-framing batchexecute response bodies (PROTOCOL.md §2.5) for the replay server.
+ * A capture is parsed once into an {@link EnvelopeTemplate}; answers are rendered from it with
+ * one entry replaced, and `rt=c` framing (length lines, closing `["e",…]` byte count) recomputed.
+ *
+ * Framing measured on the captures (list/topselling_free…, list/cluster…): each chunk is written
+ * as `<n>\n<json>\n` where `n` is the chunk's length in UTF-16 code units plus 2 (the two newlines
+ * around it), and the last chunk `[["e",4,null,null,<bytes>]]` states the UTF-8 size of the whole
+ * body, itself included.
+ */
+
+const PREFIX = ")]}'\n\n";
+
+/** A parsed batchexecute body: its chunks (each an array of entries) and its framing. */
+export interface EnvelopeTemplate {
+  /** `true` for `rt=c` length-prefixed framing. */
+  readonly chunked: boolean;
+  /** The chunks, without the closing `["e",…]` chunk (recomputed on render). */
+  readonly chunks: readonly (readonly unknown[])[];
+  /** The first number of the closing `["e", n, …]` entry (4 in every capture). */
+  readonly endMarker: number;
+}
+
+/**
+ * Parses a captured batchexecute body into a template.
+ *
+ * @example
+ * ```ts
+ * const template = parseEnvelope(fixtures.text('suggest/pand.en-us.txt'));
+ * template.chunked; // false
+ * ```
+ */
+export function parseEnvelope(body: string): EnvelopeTemplate {
+  if (!body.startsWith(PREFIX)) throw new Error('not a batchexecute body');
+  const rest = body.slice(PREFIX.length);
+  const firstLine = rest.slice(0, rest.indexOf('\n'));
+  if (!/^\d{1,12}$/.test(firstLine)) {
+    return { chunked: false, chunks: [JSON.parse(rest) as unknown[]], endMarker: 4 };
+  }
+  const chunks: unknown[][] = [];
+  let endMarker = 4;
+  let cursor = 0;
+  while (cursor < rest.length) {
+    const newline = rest.indexOf('\n', cursor);
+    if (newline === -1) break;
+    const length = Number(rest.slice(cursor, newline));
+    const json = rest.slice(newline + 1, newline + length - 1);
+    cursor = newline + length;
+    const chunk = JSON.parse(json) as unknown[];
+    const first: unknown = chunk[0];
+    if (Array.isArray(first) && first[0] === 'e') {
+      if (typeof first[1] === 'number') endMarker = first[1];
+      continue;
+    }
+    chunks.push(chunk);
+  }
+  return { chunked: true, chunks, endMarker };
+}
+
+/**
+ * Renders a body from a template, replacing every `wrb.fr` entry by `replace(entry)`.
+ *
+ * @example
+ * ```ts
+ * renderEnvelope(template, (entry) => ['wrb.fr', entry[1], '[]', null, null, null, entry[6]]);
+ * ```
+ */
+export function renderEnvelope(template: EnvelopeTemplate, replace: (entry: readonly unknown[]) => unknown[]): string {
+  const chunks = template.chunks.map((chunk) =>
+    JSON.stringify(chunk.map((entry) => (Array.isArray(entry) && entry[0] === 'wrb.fr' ? replace(entry) : entry))),
+  );
+  if (!template.chunked) return PREFIX + chunks.join('');
+  let body = PREFIX;
+  for (const chunk of chunks) body += frame(chunk);
+  const before = Buffer.byteLength(body, 'utf8');
+  // The closing chunk states the total byte count, its own bytes included: find the fixed point.
+  let total = before;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const closing = frame(JSON.stringify([['e', template.endMarker, null, null, total]]));
+    const next = before + Buffer.byteLength(closing, 'utf8');
+    if (next === total) return body + closing;
+    total = next;
+  }
+  return body + frame(JSON.stringify([['e', template.endMarker, null, null, total]]));
+}
+
+function frame(json: string): string {
+  return `${json.length + 2}\n${json}\n`;
+}
+
+/**
+ * The `wrb.fr` entry of a payload: `["wrb.fr", rpcId, payloadString, null, null, null, tag]`.
+ *
+ * @example
+ * ```ts
+ * wrbEntry('IJ4APc', '[]', ''); // ['wrb.fr', 'IJ4APc', '[]', null, null, null, '']
+ * ```
+ */
+export function wrbEntry(rpcId: string, payload: string | null, tag: unknown, error: unknown = null): unknown[] {
+  return ['wrb.fr', rpcId, payload, null, null, error, tag];
+}
+
+/** The error detail Google puts in entry `[5]` when a continuation token is exhausted or unknown (real, errors/developer-continuation…). */
+export const PLAY_DATA_ERROR = [5, null, [['type.googleapis.com/wireless.android.finsky.boq.web.data.store.error.PlayDataError', [1]]]] as const;
+
+/**
+ * The gateway rate-limit error detail. SYNTHETIC: modelled on {@link PLAY_DATA_ERROR}; only the type
+ * name `com.google.play.gateway.proto.PlayGatewayError` is documented (JM, PROTOCOL.md §6.1).
+ */
+export const PLAY_GATEWAY_ERROR = [8, null, [['type.googleapis.com/com.google.play.gateway.proto.PlayGatewayError', [1]]]] as const;
