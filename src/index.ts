@@ -188,3 +188,35 @@ export type {
 export { buildMultiCountryRequests, buildAppCountryMatrix } from './builder/convenience.js';
 export type { MultiCountryRequestParams, AppCountryMatrixParams } from './builder/convenience.js';
 export { InternPool } from './builder/InternPool.js';
+export { openSqliteStore } from './store/sqlite/openSqliteStore.js';
+export type { SqliteStoreOptions } from './store/sqlite/openSqliteStore.js';
+export { StoreLockedError, isStoreLockedError } from './store/StoreLockedError.js';
+export type { StoreLockHolder } from './store/StoreLockedError.js';
+export { StoreDriverMissingError, isStoreDriverMissingError } from './store/StoreDriverMissingError.js';
+export { LATEST_SCHEMA_VERSION } from './store/migrations.js';
+export type {
+  Store,
+  StoreChunk,
+  PlanState,
+  ListRunsOptions,
+  SnapshotFilter,
+  AppFilter,
+  ReviewFilter,
+  AppsFreshnessQuery,
+} from './store/Store.js';
+export type {
+  RunId,
+  RunRef,
+  RunStatus,
+  RunStart,
+  RunSummary,
+  RunCounts,
+  RunRow,
+  CheckpointRow,
+  SnapshotRow,
+  StoredSnapshotRow,
+  AppRow,
+  ReviewRow,
+  ReviewCursorRow,
+  ReviewCursorKey,
+} from './store/rows.js';

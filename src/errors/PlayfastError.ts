@@ -11,7 +11,9 @@ export type PlayfastErrorCode =
   | 'PLAYFAST_ERR_BODY_TOO_LARGE'
   | 'PLAYFAST_ERR_TIMEOUT'
   | 'PLAYFAST_ERR_NETWORK'
-  | 'PLAYFAST_ERR_PLAY_RPC';
+  | 'PLAYFAST_ERR_PLAY_RPC'
+  | 'PLAYFAST_ERR_STORE_LOCKED'
+  | 'PLAYFAST_ERR_STORE_DRIVER_MISSING';
 
 const brand = Symbol.for('playfast.error');
 
