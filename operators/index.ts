@@ -14,3 +14,7 @@ export type { Progress } from './ProgressTracker.js';
 export type { RetryBackoffOptions } from './retryBackoff.js';
 export type { Failed, Fulfilled, Settled } from './settle.js';
 export type { WithProgressOptions } from './withProgress.js';
+export { parseList } from './parseList.js';
+export { parseApp } from './parseApp.js';
+export { parseReviews } from './parseReviews.js';
+export type { FetchedBody } from './parseBody.js';

@@ -220,3 +220,11 @@ export type {
   ReviewCursorRow,
   ReviewCursorKey,
 } from './store/rows.js';
+export { fetchAndParseListBatch } from './batch/fetchAndParseListBatch.js';
+export { fetchAndParseAppsBatch } from './batch/fetchAndParseAppsBatch.js';
+export { fetchCategoryLists, fetchApps, fetchMultiCountryApps, fetchTopApps } from './batch/highLevel.js';
+export type { CategoryListsParams, TopAppsByCountry } from './batch/highLevel.js';
+export { toAsyncIterable, collect } from './batch/consume.js';
+export { defaultBatchOptions } from './batch/BatchOptions.js';
+export type { BatchOptions, SettledBatchOptions } from './batch/BatchOptions.js';
+export { requestSpec } from './batch/requestSpec.js';

@@ -236,3 +236,49 @@ function bufferedCursor<T>(source: ObservableInput<T>, wake: () => void): Cursor
     },
   };
 }
+
+/**
+ * @internal Like `defer` + `finalize` around a per-run resource (an HTTP client, a limiter), but
+ * keeps the result pullable when `pullable` is true: each cursor (each run) acquires the resource
+ * when opened and releases it when it ends, fails or is closed.
+ *
+ * @example
+ * ```ts
+ * const results$ = usingResource(() => new PlayClient(), (client) => fetchAll(client), (client) => void client.close(), true);
+ * ```
+ */
+export function usingResource<R, T>(
+  acquire: () => R,
+  build: (resource: R) => Observable<T>,
+  release: (resource: R) => void,
+  pullable: boolean,
+): Observable<T> {
+  const open: OpenCursor<T> = (wake) => {
+    const resource = acquire();
+    let released = false;
+    const releaseOnce = (): void => {
+      if (released) return;
+      released = true;
+      release(resource);
+    };
+    let inner: Cursor<T>;
+    try {
+      inner = openCursor(build(resource), wake);
+    } catch (error: unknown) {
+      releaseOnce();
+      throw error;
+    }
+    return {
+      pull() {
+        const answer = inner.pull();
+        if (answer !== PENDING && answer.kind !== 'next') releaseOnce();
+        return answer;
+      },
+      close() {
+        inner.close();
+        releaseOnce();
+      },
+    };
+  };
+  return pullable ? new PullStream(open) : pushFrom(open);
+}

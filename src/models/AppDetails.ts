@@ -1,3 +1,4 @@
+import type { AppRequest } from './requests.js';
 /**
  * The rating histogram of an app: how many ratings gave 1 … 5 stars.
  * Keys are star values; values are counts of ratings (not written reviews).
@@ -41,6 +42,8 @@ export interface AppCategory {
  * from Google's micros.
  */
 export interface AppDetails {
+  /** The request that produced these details (set by the batch API and operations). */
+  readonly request?: AppRequest;
   /** The package name that was requested, e.g. `com.mojang.minecraftpe`. */
   readonly appId: string;
   /** The request URL the page came from. */

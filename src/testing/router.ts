@@ -43,7 +43,7 @@ export function routeRequest(method: string, url: URL, body: string): RoutedRequ
   if (method !== 'GET' && method !== 'HEAD') return { route: 'unknown', respond: notFoundAnswer };
   switch (url.pathname) {
     case '/store/apps/details':
-      return { route: 'details', appId: id, respond: (context) => detailsAnswer(context, id) };
+      return { route: 'details', appId: id, respond: (context) => detailsAnswer(context, id, url.searchParams.has('gl')) };
     case '/store/search':
     case '/work/search':
       return { route: 'search', respond: (context) => searchAnswer(context, query.get('q') ?? '') };

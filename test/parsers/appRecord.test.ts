@@ -13,7 +13,7 @@ const url = `https://play.google.com/store/apps/details?id=${appId}&hl=en&gl=us`
 const html = loadFixture('details/com.mojang.minecraftpe.en-us.html');
 
 type Json = unknown;
-type Field = keyof AppDetails;
+type Field = keyof Omit<AppDetails, 'request'>;
 
 /** The decoded blocks of the Minecraft page, found the way a test may: by the ds keys of this capture. */
 function decodedBlocks(): { record: unknown[]; reviews: Json } {

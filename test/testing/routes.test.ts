@@ -95,12 +95,12 @@ describe('synthetic variants', () => {
     }
   });
 
-  it('answers an unavailable id with a full page without an install offer', async () => {
-    const reply = await get(base, '/store/apps/details?id=unavailable.app&hl=en&gl=kr');
-    expect(reply.status).toBe(200);
-    const record = appRecord(reply.body);
-    expect(record[57]).toBeNull();
-    expect(typeof getPath(record, [0, 0])).toBe('string');
+  it('answers an unavailable id with 404 in a country, and with the page without one (as Google does)', async () => {
+    const inCountry = await get(base, '/store/apps/details?id=unavailable.app&hl=en&gl=kr');
+    expect(inCountry.status).toBe(404);
+    const anywhere = await get(base, '/store/apps/details?id=unavailable.app&hl=en');
+    expect(anywhere.status).toBe(200);
+    expect(typeof getPath(appRecord(anywhere.body), [0, 0])).toBe('string');
   });
 
   it('makes exactly num cards with new ids for lists, also past the 100 captured', async () => {

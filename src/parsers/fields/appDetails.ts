@@ -235,7 +235,7 @@ const offer = at('A', ...OFFER);
  * const app = readFields('AppDetails', appDetailsTable, { A: record, R: reviews, context }, diagnostics);
  * ```
  */
-export const appDetailsTable: FieldTable<AppDetails> = {
+export const appDetailsTable: FieldTable<Omit<AppDetails, 'request'>> = {
   appId: required('requested package name', text, at('context', 'appId')),
   url: required('request URL', text, at('context', 'url')),
   title: required('app name', text, at('A', 0, 0)),

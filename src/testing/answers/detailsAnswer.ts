@@ -69,17 +69,22 @@ export function rewriteAppRecord(record: unknown, random: Random): void {
  *
  * @example
  * ```ts
- * detailsAnswer(context, 'com.example.app').status; // 200 (synthetic variant)
+ * detailsAnswer(context, 'com.example.app', true).status; // 200 (synthetic variant)
  * ```
+ *
+ * An id of the "unavailable" set is answered as Google answers an app not offered in the asked
+ * country (PROTOCOL.md §6.1): 404 when the request names a country (`gl`), the page when it does
+ * not. Clients tell "not available here" from "does not exist" by asking again without `gl`.
  */
-export function detailsAnswer(context: AnswerContext, id: string): ReplayAnswer {
+export function detailsAnswer(context: AnswerContext, id: string, hasCountry: boolean): ReplayAnswer {
   if (!isWellFormedAppId(id) || context.isMissing(id)) return notFoundAnswer(context);
+  if (hasCountry && context.isUnavailable(id)) return notFoundAnswer(context);
   const captured = CAPTURED_DETAILS[id];
-  if (captured !== undefined && !context.isUnavailable(id)) {
+  if (captured !== undefined) {
     return { status: 200, contentType: HTML_TYPE, body: context.fixtures.text(captured), synthetic: false, captureKey: captured };
   }
   const random = createRandom(context.seed);
-  const templateId = context.isUnavailable(id) ? TEMPLATE_IDS[0] : random.pick(TEMPLATE_IDS);
+  const templateId = random.pick(TEMPLATE_IDS);
   const template = context.fixtures.text(CAPTURED_DETAILS[templateId] ?? '');
   const html = template.replaceAll(templateId, id);
   const block = readHtmlBlock(html, 'ds:5');
@@ -87,11 +92,5 @@ export function detailsAnswer(context: AnswerContext, id: string): ReplayAnswer 
   const data = JSON.parse(block.json) as unknown;
   const record = (data as unknown[][])[1]?.[2];
   rewriteAppRecord(record, random);
-  if (context.isUnavailable(id)) {
-    // SYNTHETIC not-available page (no capture exists): the full page without an install offer
-    // (A[57]) and without the availability flag (A[18]), as Google renders an app not offered in `gl`.
-    setPath(record, [57], null);
-    setPath(record, [18], null);
-  }
   return { status: 200, contentType: HTML_TYPE, body: replaceHtmlBlock(html, block, data), synthetic: true };
 }
