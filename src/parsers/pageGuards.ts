@@ -75,12 +75,18 @@ export function isThrottlePage(html: string): boolean {
  * ```
  */
 export function requirePageData(html: string, context: PageContext): PageData {
+  // Locate first: a page with data blocks is neither a captcha nor a "Not Found" page (both
+  // require the absence of `AF_initDataCallback`), so the marker scans, each a full pass over
+  // ~1.2 MB, only run for pages without blocks. The outcome is the same as checking in order.
+  const page = locateDataBlocks(html);
+  if (page.blocks.length > 0) {
+    if (isPreRedesignPage(html)) throw new UnsupportedFormatError('pre-2022 storefront');
+    return page;
+  }
   if (isThrottlePage(html)) throw new ThrottledError('captcha', context.url);
   if (NOT_FOUND_MARKERS.some((marker) => html.includes(marker)) && !html.includes('AF_initDataCallback')) {
     throw new AppNotFoundError(context.id, context.url);
   }
   if (isPreRedesignPage(html)) throw new UnsupportedFormatError('pre-2022 storefront');
-  const page = locateDataBlocks(html);
-  if (page.blocks.length === 0) throw new ThrottledError('no-data-block', context.url);
-  return page;
+  throw new ThrottledError('no-data-block', context.url);
 }

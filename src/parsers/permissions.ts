@@ -62,7 +62,11 @@ export function parsePermissions(body: string, context: PermissionsContext = {})
   if (!Array.isArray(payload)) throw new ParseError('PermissionGroup[]', 'P');
   const groups: PermissionGroup[] = [];
   (payload as unknown[]).forEach((section, sectionIndex) => {
-    if (!Array.isArray(section)) return;
+    if (!Array.isArray(section)) {
+      // A null section is Google's "none of these"; anything else is format drift, not "no permissions".
+      if (section !== null) diagnostics.push({ field: 'PermissionGroup[]', path: `P[${sectionIndex}]`, reason: 'invalid' });
+      return;
+    }
     if (isFlatSection(section)) {
       const permissions = entryTexts(section);
       if (permissions.length > 0) groups.push({ group: UNCATEGORIZED_PERMISSION_GROUP, permissions });
