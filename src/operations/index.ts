@@ -1,0 +1,25 @@
+// The Google Play operations, one stream per operation (paging included); re-exported by src/index.ts.
+export { app } from './app.js';
+export type { AppQuery } from './app.js';
+export { list, DEFAULT_DETAILS_CACHE_SIZE } from './list.js';
+export type { ListQuery, ListOptions, DetailedAppList, DetailedAppListItem } from './list.js';
+export { search, MAX_SEARCH_NUM, DEFAULT_SEARCH_NUM } from './search.js';
+export type { SearchQuery } from './search.js';
+export { reviews } from './reviews.js';
+export { reviewPages, MAX_REVIEWS_NUM, DEFAULT_REVIEWS_NUM, DEFAULT_SEEN_REVIEW_IDS } from './reviewPages.js';
+export type { ReviewsQuery, ReviewsOptions, ReviewsPageEvent, ReviewsEndReason } from './reviewPages.js';
+export { permissions } from './permissions.js';
+export type { PermissionsQuery } from './permissions.js';
+export { dataSafety } from './dataSafety.js';
+export type { DataSafetyQuery } from './dataSafety.js';
+export { suggest } from './suggest.js';
+export type { SuggestQuery } from './suggest.js';
+export { developer, MAX_DEVELOPER_NUM, DEFAULT_DEVELOPER_NUM } from './developer.js';
+export type { DeveloperQuery } from './developer.js';
+export { similar, MAX_SIMILAR_NUM } from './similar.js';
+export type { SimilarQuery } from './similar.js';
+export { categories } from './categories.js';
+export type { CategoriesQuery } from './categories.js';
+export { LruCache } from './LruCache.js';
+export type { KeyValueStore } from './LruCache.js';
+export { SEEN_APP_IDS_LIMIT } from './pageCluster.js';
