@@ -8,6 +8,8 @@ export default defineConfig({
     'operators/index': 'operators/index.ts',
     'testing/index': 'src/testing/index.ts',
     'testing/replayServerChild': 'src/testing/replayServerChild.ts',
+    // The `playfast` bin; src/cli/index.ts starts with `#!/usr/bin/env node`, which esbuild keeps.
+    'cli/index': 'src/cli/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
