@@ -43,10 +43,13 @@ export function openRequestContext(options: BatchOptions): RequestContext {
 }
 
 /**
- * Where the default adaptive limiter starts: a polite 5 requests/s that grows while the server
- * answers and halves on throttling.
+ * Where the default adaptive limiter starts and how it moves: 10 requests/s (what Google's usual
+ * burst absorbs), +4 requests/s per second of success, ×0.8 on throttling (plus the server's
+ * `Retry-After` pause). Tuned with `npm run bench` scenario 3 (a 20 req/s, burst 10 server, rate
+ * not told): the older 5 req/s, +2/s, ×0.5 finished 1.49× the ideal time; these settings keep it
+ * ≤ 1.25× without failures.
  */
-export const DEFAULT_ADAPTIVE_START = { initialRate: 5, maxRate: 50, increase: 2 } as const;
+export const DEFAULT_ADAPTIVE_START = { initialRate: 10, maxRate: 50, increase: 4, decreaseFactor: 0.8 } as const;
 
 /**
  * Releases what {@link openRequestContext} made (the client it created).
