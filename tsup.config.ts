@@ -21,5 +21,5 @@ export default defineConfig({
   // The replay server finds its fixtures through import.meta.url, in the CJS build too.
   shims: true,
   // Optional native driver of the embedded store: loaded lazily at run time, never bundled.
-  external: ['better-sqlite3'],
+  external: ['better-sqlite3', 'bullmq', 'pg'],
 });

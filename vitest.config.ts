@@ -13,6 +13,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    exclude: ['**/node_modules/**', 'test/cluster/**'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

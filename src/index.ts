@@ -271,3 +271,20 @@ export type {
   CategoriesQuery,
   KeyValueStore,
 } from './operations/index.js';
+export { openPostgresStore, isPostgresUrl, defaultPostgresStoreOptions } from './store/postgres/openPostgresStore.js';
+export type { PostgresStoreOptions } from './store/postgres/openPostgresStore.js';
+export type { PostgresStore, SharedRun } from './store/postgres/PostgresStore.js';
+export { openStore } from './store/postgres/openStore.js';
+export { runProducer, defaultProducerOptions } from './cluster/runProducer.js';
+export type { ProducerOptions, ProducerResult } from './cluster/runProducer.js';
+export { startWorker, runWorker, defaultWorkerOptions } from './cluster/startWorker.js';
+export type { WorkerOptions, WorkerSummary, WorkerEvent, ClusterWorker } from './cluster/startWorker.js';
+export { readQueueStatus } from './cluster/readQueueStatus.js';
+export type { QueueStatusOptions, QueueStatus, JobFailure } from './cluster/readQueueStatus.js';
+export { limiterForRate } from './cluster/rateLimiter.js';
+export type { QueueLimiter } from './cluster/rateLimiter.js';
+export { requestKeyOf, jobIdOf } from './cluster/requestKey.js';
+export type { ClusterRequest } from './cluster/requestKey.js';
+export type { CollectPlan } from './cluster/CollectPlan.js';
+export type { ClusterJobData } from './cluster/ClusterJobData.js';
+export type { JobError } from './cluster/describeError.js';
