@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { CliIo } from './CliIo.js';
 import { registerApp } from './commands/appCommand.js';
+import { registerStatus, registerWorker } from './commands/clusterCommands.js';
 import { registerCollect } from './commands/collectCommand.js';
 import { registerDemo } from './commands/demoCommand.js';
 import { registerExport } from './commands/exportCommand.js';
@@ -40,6 +41,8 @@ export function createProgram(io: CliIo, done: (code: ExitCode) => void): Comman
   registerReviews(program, io, done);
   registerOperationCommands(program, io, done);
   registerCollect(program, io, done);
+  registerWorker(program, io, done);
+  registerStatus(program, io, done);
   registerExport(program, io, done);
   registerReplay(program, io, done);
   registerDemo(program, io, done);

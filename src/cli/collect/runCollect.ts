@@ -3,7 +3,7 @@ import { fetchAndParseListBatch } from '../../batch/fetchAndParseListBatch.js';
 import { RequestStream } from '../../builder/RequestStream.js';
 import type { AppRequest } from '../../models/requests.js';
 import type { ParseDiagnostic } from '../../models/ParseResult.js';
-import { openSqliteStore } from '../../store/sqlite/openSqliteStore.js';
+import { openStore } from '../../store/postgres/openStore.js';
 import type { PlanState, Store } from '../../store/Store.js';
 import type { RunRow } from '../../store/rows.js';
 import { ProgressTracker } from '../../../operators/ProgressTracker.js';
@@ -91,7 +91,7 @@ function countDone(state: PlanState, prefix: string): number {
  */
 export async function runCollect(options: CollectOptions, io: CliIo): Promise<ExitCode> {
   const startedAt = Date.now();
-  const store = await openSqliteStore(options.db);
+  const store = await openStore(options.db);
   try {
     const { run, plan } = await startOrResume(store, options);
     io.stderr.write(`playfast: ${options.resume ? 'resuming' : 'starting'} run #${run.id} into ${store.location}\n`);

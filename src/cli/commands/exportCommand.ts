@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { from, type Observable } from 'rxjs';
-import { openSqliteStore } from '../../store/sqlite/openSqliteStore.js';
+import { openStore } from '../../store/postgres/openStore.js';
 import type { Store } from '../../store/Store.js';
 import type { RunRef } from '../../store/rows.js';
 import type { CliIo } from '../CliIo.js';
@@ -84,7 +84,7 @@ function rowsOf(store: Store, flags: ExportFlags): AsyncIterable<unknown> {
  */
 export async function exportRows(flags: ExportFlags, io: CliIo): Promise<ExitCode> {
   if (!existsSync(flags.db)) throw new UsageError(`--db: no database at ${flags.db} (run playfast collect first)`);
-  const store = await openSqliteStore(flags.db);
+  const store = await openStore(flags.db);
   try {
     const rows$: Observable<unknown> = from(limited(rowsOf(store, flags), flags.limit));
     const spec = flags.columns === undefined ? SPECS[flags.table] : { columns: flags.columns };

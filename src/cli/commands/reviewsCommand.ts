@@ -5,7 +5,7 @@ import { reviewPages } from '../../operations/reviewPages.js';
 import { reviews } from '../../operations/reviews.js';
 import type { KeyValueStore } from '../../operations/LruCache.js';
 import type { Review } from '../../models/Review.js';
-import { openSqliteStore } from '../../store/sqlite/openSqliteStore.js';
+import { openStore } from '../../store/postgres/openStore.js';
 import type { ReviewRow } from '../../store/rows.js';
 import type { CliIo } from '../CliIo.js';
 import { addCommonOptions, type CommonOptions } from '../commonOptions.js';
@@ -52,7 +52,7 @@ function reviewRow(review: Review, context: { readonly appId: string; readonly l
 }
 
 async function storedReviews(appId: string, flags: ReviewsFlags, db: string, io: CliIo): Promise<ExitCode> {
-  const store = await openSqliteStore(db);
+  const store = await openStore(db);
   try {
     const key = { appId, lang: flags.lang, country: flags.country, sort: 'newest' };
     const known = new Set<string>();
