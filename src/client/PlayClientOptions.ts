@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { ValidationError } from '../errors/ValidationError.js';
 
 /**
  * The default `User-Agent`: a current desktop Chrome on Windows (the one PF sends). Google Play
@@ -209,10 +210,30 @@ function normalizeAcceptEncoding(value: unknown): string {
   return value.trim() === '' ? 'identity' : value;
 }
 
+/** What a proxy entry accepts, as a {@link ValidationError} states it. */
+const PROXY_URL = 'an absolute http: or https: proxy URL such as http://user:password@10.0.0.1:3128';
+
+/**
+ * A proxy URL, or a `ValidationError` naming the entry. The rejected value is never echoed: a
+ * proxy URL may hold a password, so the error carries `<redacted>` instead.
+ */
+function parseProxy(field: string, value: unknown): URL {
+  let url: URL | undefined;
+  try {
+    url = typeof value === 'string' || value instanceof URL ? new URL(value) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+    throw new ValidationError(field, typeof value === 'string' || value instanceof URL ? '<redacted>' : value, PROXY_URL);
+  }
+  return url;
+}
+
 function normalizeProxies(value: unknown): URL[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) fail('proxies', 'an array of proxy URLs', value);
-  return value.map((proxy: unknown, index) => parseUrl(`proxies[${index}]`, proxy));
+  if (!Array.isArray(value)) throw new ValidationError('proxies', typeof value === 'string' ? '<redacted>' : value, `an array of proxy URLs (${PROXY_URL})`);
+  return value.map((proxy: unknown, index) => parseProxy(`proxies[${index}]`, proxy));
 }
 
 function normalizeDispatcher(value: unknown): Dispatcher | undefined {
@@ -225,7 +246,8 @@ function normalizeDispatcher(value: unknown): Dispatcher | undefined {
 
 /**
  * Validates `options` and fills in the defaults. Throws a `TypeError` naming the option, the
- * expected value and the value received. Proxy URLs are never echoed (they may hold credentials).
+ * expected value and the value received; a bad proxy entry is a `ValidationError` (it is user
+ * input, e.g. the CLI's `--proxy`) whose value is `<redacted>`: proxy URLs may hold credentials.
  *
  * @example
  * ```ts

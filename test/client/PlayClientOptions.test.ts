@@ -1,6 +1,7 @@
 import { Agent } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_USER_AGENT, defaultPlayClientOptions, normalizePlayClientOptions } from '../../src/client/PlayClientOptions.js';
+import { ValidationError } from '../../src/errors/ValidationError.js';
 
 describe('normalizePlayClientOptions', () => {
   it('fills every default', () => {
@@ -54,7 +55,6 @@ describe('normalizePlayClientOptions', () => {
     [{ acceptEncoding: 'zstd' }, 'Expected `acceptEncoding` to be a list of gzip, br, deflate or identity'],
     [{ userAgent: '' }, 'Expected `userAgent` to be a non-empty string'],
     [{ headers: { a: 1 } }, 'Expected `headers.a` to be a string, got `1` (number)'],
-    [{ proxies: 'http://p:1' }, 'Expected `proxies` to be an array of proxy URLs'],
     [{ dispatcher: {} }, 'Expected `dispatcher` to be an undici Dispatcher, got an object'],
   ])('rejects %o with a TypeError', (options, message) => {
     expect(() => normalizePlayClientOptions(options as never)).toThrow(TypeError);
@@ -68,10 +68,20 @@ describe('normalizePlayClientOptions', () => {
   });
 
   it('never echoes a proxy URL (it may hold a password) in its errors', () => {
-    const attempt = (): unknown => normalizePlayClientOptions({ proxies: ['socks9://alice:s3cret@host:1'] });
-    expect(attempt).toThrow(TypeError);
+    const attempt = (): unknown => normalizePlayClientOptions({ proxies: ['http://10.0.0.1:3128', 'socks9://alice:s3cret@host:1'] });
+    expect(attempt).toThrow(ValidationError);
+    expect(attempt).toThrow('Invalid proxies[1]: "<redacted>". Expected an absolute http: or https: proxy URL');
     expect(attempt).not.toThrow(/s3cret/);
-    expect(() => normalizePlayClientOptions({ proxies: ['alice:s3cret@@'] })).not.toThrow(/s3cret/);
+    for (const bad of [['alice:s3cret@@'], ['http://alice:s3cret@'], [''], ['not a url s3cret'], 'http://alice:s3cret@10.0.0.1:3128']) {
+      let caught: unknown;
+      try {
+        normalizePlayClientOptions({ proxies: bad as never });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(ValidationError);
+      expect(JSON.stringify(caught) + String(caught) + ((caught as Error).stack ?? '')).not.toContain('s3cret');
+    }
     expect(() => normalizePlayClientOptions({ baseUrl: 'https://alice:s3cret@play.google.com' })).toThrow(
       'Expected `baseUrl` to carry no credentials',
     );

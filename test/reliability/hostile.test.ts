@@ -3,6 +3,7 @@ import { isObservable, lastValueFrom, of, toArray } from 'rxjs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   BatchRequestBuilder,
+  PlayClient,
   CATEGORIES,
   fetchAndParseAppsBatch,
   fetchAndParseListBatch,
@@ -220,6 +221,29 @@ describe('the operations refuse bad values before any request', () => {
 
   it.each(cases)('%s', async (_name, field, value, make) => {
     await expectRefused(field, value, make);
+    expect(server.stats().requests).toBe(0);
+  });
+});
+
+describe('proxy URLs', () => {
+  /** Proxy entries that are not an absolute http(s) URL; some carry a password that must not leak. */
+  const badProxy = fc.oneof(
+    fc.constantFrom('', 'proxy', '10.0.0.1:3128', 'socks5://alice:s3cret@10.0.0.1:1080', 'ftp://alice:s3cret@host', 'alice:s3cret@@', 'http://', 'http://alice:s3cret@'),
+    fc.string({ maxLength: 12 }).map((text) => `s3cret${text} `),
+  );
+
+  it('a bad proxy is a ValidationError naming the entry, never echoing it, and sends nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(badProxy, async (proxy) => {
+        const error = await failureOf(() => new PlayClient({ baseUrl, proxies: ['http://10.0.0.1:3128', proxy] }));
+        if (!isValidationError(error)) throw new Error(`expected a ValidationError for proxy ${JSON.stringify(proxy)}, got ${String(error)}`);
+        expect(error.field).toBe('proxies[1]');
+        expect(error.value).toBe('<redacted>');
+        expect(error.allowed).toContain('http');
+        expect(`${error.message} ${error.stack ?? ''} ${JSON.stringify(error)}`).not.toContain('s3cret');
+      }),
+      RUNS,
+    );
     expect(server.stats().requests).toBe(0);
   });
 });
