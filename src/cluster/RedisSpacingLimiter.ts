@@ -24,7 +24,36 @@ redis.call('SET', KEYS[1], tostring(next + interval), 'PX', math.ceil(next - now
 return math.ceil(next - now)
 `;
 
+/**
+ * Admits one send into a sliding window, atomically on the Redis clock: `KEYS[1]` is a sorted set
+ * of the send times of the last `ARGV[2]` ms; with fewer than `ARGV[1]` of them, the send is
+ * recorded (member `ARGV[3]`) and 0 returned; otherwise the ms until the oldest leaves the window.
+ */
+const ADMIT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local max = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+if redis.call('ZCARD', KEYS[1]) < max then
+  redis.call('ZADD', KEYS[1], now, ARGV[3])
+  redis.call('PEXPIRE', KEYS[1], window * 2)
+  return 0
+end
+local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+return math.max(1, math.ceil(tonumber(oldest[2]) + window - now + 1))
+`;
+
 const COMMAND = 'playfastReserveSendSlot';
+const ADMIT_COMMAND = 'playfastAdmitSend';
+
+/** At most `max` sends in any `durationMs` (the queue's limiter, e.g. `{ max: 10, durationMs: 1000 }`). */
+export interface SendWindow {
+  readonly max: number;
+  readonly durationMs: number;
+}
+
+let sends = 0;
 
 /**
  * @internal The send side of the global rate budget: a `RateLimiter` (the batch layer's
@@ -46,20 +75,39 @@ export class RedisSpacingLimiter implements RateLimiter {
   readonly #redis: RedisClient;
   readonly #key: string;
   readonly #intervalMs: number;
+  readonly #window: SendWindow;
+  readonly #member = `${String(process.pid)}:${Math.random().toString(36).slice(2)}`;
 
-  constructor(redis: RedisClient, key: string, rate: number) {
+  constructor(redis: RedisClient, key: string, rate: number, window: SendWindow = { max: Math.max(1, Math.floor(rate)), durationMs: 1000 }) {
     if (!Number.isFinite(rate) || rate <= 0) throw new TypeError(`Expected \`rate\` to be a number above 0, got \`${String(rate)}\` (${typeof rate})`);
     this.#redis = redis;
     this.#redis.defineCommand(COMMAND, { numberOfKeys: 1, lua: RESERVE });
+    this.#redis.defineCommand(ADMIT_COMMAND, { numberOfKeys: 1, lua: ADMIT });
     this.#key = key;
     this.#intervalMs = 1000 / rate;
+    this.#window = window;
   }
 
+  /**
+   * Waits for the next spaced slot, then for room in the sliding window at the moment of sending:
+   * a worker delayed between its slot and its send (a busy event loop, a slow machine) cannot
+   * bunch its request with the others' and exceed the budget.
+   */
   acquire(): Observable<void> {
     return defer(() => this.#reserve(0)).pipe(
       concatMap((waitMs) => (waitMs > 0 ? timer(waitMs) : of(0))),
+      concatMap(() => this.#admit()),
       map(() => undefined),
     );
+  }
+
+  #admit(): Observable<number> {
+    return defer(async () => {
+      sends += 1;
+      const member = `${this.#member}:${String(sends)}`;
+      const result: unknown = await this.#redis.runCommand(ADMIT_COMMAND, [`${this.#key}:window`, String(this.#window.max), String(this.#window.durationMs), member]);
+      return typeof result === 'number' ? result : Number(result);
+    }).pipe(concatMap((waitMs) => (waitMs > 0 ? timer(waitMs).pipe(concatMap(() => this.#admit())) : of(0))));
   }
 
   onSuccess(): void {

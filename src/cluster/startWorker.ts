@@ -182,7 +182,10 @@ export async function startWorker(options: WorkerOptions): Promise<ClusterWorker
   const client = new PlayClient({ baseUrl: options.baseUrl ?? defaultWorkerOptions.baseUrl, ...(options.proxies === undefined ? {} : { proxies: options.proxies }) });
   const store = await openPostgresStore(options.db, { poolSize: Math.min(concurrency, 8) + 1 });
   const queue = new Queue<ClusterJobData>(queueName, { connection });
-  const sendLimiter = new RedisSpacingLimiter(await queue.client, queue.toKey('playfast-send'), (limiter.max * 1000) / limiter.duration);
+  const sendLimiter = new RedisSpacingLimiter(await queue.client, queue.toKey('playfast-send'), (limiter.max * 1000) / limiter.duration, {
+    max: limiter.max,
+    durationMs: limiter.duration,
+  });
   const attached = new Set<RunId>();
   let completed = 0;
   let failed = 0;

@@ -57,7 +57,8 @@ describe('playfast collect --queue, worker and status', () => {
     let status = '';
     while (Date.now() < deadline) {
       status = (await runCli(cli, ['status', '--queue', REDIS_URL, '--queue-name', queueName, '--db', db], dir)).stdout;
-      if (status.includes(' completed: 4 of 4 requests done')) break;
+      // The run completes with the last job's write; the job itself completes a moment later.
+      if (status.includes(' completed: 4 of 4 requests done') && status.includes(' 0 active, 0 delayed, 4 done')) break;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     expect(status).toMatch(/0 waiting, 0 active, 0 delayed, 4 done, 0 failed/);
