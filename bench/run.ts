@@ -33,18 +33,18 @@ const only = onlyArgument === undefined ? undefined : new Set(onlyArgument.slice
 const PLANS = {
   quick: {
     overhead: { n: 16, runs: 3 },
-    latency: { n: 16, runs: 3 },
-    throttled: { n: 60, runs: 1 },
-    memory: { small: 20, large: 200, lists: 20, memoryArgs: ['--requests=1000', '--json', '--no-bytes'] },
+    latency: { n: 16, runs: 2 },
+    throttled: { n: 300, runs: 1, variants: 'default' },
+    memory: { small: 20, large: 200, lists: 20, memoryArgs: ['--requests=300', '--json', '--no-bytes'] },
     generation: { rounds: 3 },
-    daily: { args: ['--quick'] },
+    daily: { args: ['--requests=20'] },
     wire: { n: 4 },
     parse: { rounds: 5, batchMs: 20 },
   },
   full: {
     overhead: { n: 300, runs: 5 },
     latency: { n: 300, runs: 5 },
-    throttled: { n: 500, runs: 5 },
+    throttled: { n: 500, runs: 5, variants: 'all' },
     memory: { small: 500, large: 5000, lists: 50, memoryArgs: ['--requests=20000', '--json'] },
     generation: { rounds: 7 },
     daily: { args: [] },

@@ -7,11 +7,12 @@ import { runExternal } from '../lib/runExternal.js';
  *
  * @example
  * ```ts
- * const report = await dailyScenario({ args: ['--quick'] });
+ * const report = await dailyScenario({ args: ['--requests=50'] });
  * ```
  */
 export async function dailyScenario(plan: { readonly args: readonly string[] }): Promise<ScenarioReport> {
-  const output = await runExternal('bench/daily.ts', plan.args);
+  // daily.ts samples the live heap after a full GC: it needs --expose-gc.
+  const output = await runExternal('bench/daily.ts', plan.args, ['--expose-gc']);
   const markdown = output.ran
     ? `\`bench/daily.ts ${plan.args.join(' ')}\` (exit ${String(output.exitCode)}):\n\n\`\`\`text\n${output.stdout}${output.note === undefined ? '' : `\n${output.note}`}\n\`\`\``
     : '`bench/daily.ts` is not present yet.';

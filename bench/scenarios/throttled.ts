@@ -1,4 +1,4 @@
-import { DEFAULT_THROTTLE, startReplayServerProcess } from '../../src/testing/index.js';
+import { DEFAULT_THROTTLE, startReplayServerProcess, type ReplayServerProcess } from '../../src/testing/index.js';
 import { bundled } from '../lib/bundle.js';
 import { atMost, type ScenarioReport, type Target } from '../lib/report.js';
 import { spawnScript } from '../lib/spawnScript.js';
@@ -8,9 +8,10 @@ import type { ClientResult, ClientTask } from '../lib/task.js';
 
 /**
  * Scenario 3: a throttled server (DEFAULT_THROTTLE: 20 req/s, burst 10, 429 + Retry-After 1,
- * captcha cooldown on abuse). Each variant gets its own replay server process (the throttle is per
- * client address). Variants run one after the other: on a loaded 2-core machine the replay server
- * needs ~15–35 ms of CPU per list answer, so servers running side by side fall below 20 req/s.
+ * captcha cooldown on abuse). One replay server process serves every variant, one after the other;
+ * its throttle state and counters are reset before each (the throttle is per client address, and
+ * each client is a new process). Sequential: servers or clients running side by side on a loaded
+ * 2-core machine would compete for the CPU.
  */
 
 interface Variant {
@@ -38,39 +39,42 @@ export interface ThrottledFigures {
   readonly captchas: Summary;
 }
 
-async function runVariant(variant: Variant, n: number): Promise<{ result: ClientResult; throttled: number; captchas: number }> {
-  const replay = await startReplayServerProcess({ throttle: true });
-  try {
-    const task: ClientTask = {
-      client: variant.client,
-      kind: 'list',
-      baseUrl: replay.url,
-      n,
-      concurrency: 8,
-      ...(variant.limiter === undefined ? {} : { limiter: variant.limiter }),
-      ...(variant.throttle === undefined ? {} : { throttle: variant.throttle }),
-    };
-    const result = await spawnScript<ClientResult>(bundled(variant.client === 'playfast' ? 'clients/playfast.ts' : 'clients/gps.ts'), task);
-    const stats = await replay.stats();
-    return { result, throttled: stats.throttled, captchas: stats.captchas };
-  } finally {
-    await replay.close();
-  }
+async function runVariant(replay: ReplayServerProcess, variant: Variant, n: number): Promise<{ result: ClientResult; throttled: number; captchas: number }> {
+  await replay.resetStats();
+  const task: ClientTask = {
+    client: variant.client,
+    kind: 'list',
+    baseUrl: replay.url,
+    n,
+    concurrency: 8,
+    ...(variant.limiter === undefined ? {} : { limiter: variant.limiter }),
+    ...(variant.throttle === undefined ? {} : { throttle: variant.throttle }),
+  };
+  const result = await spawnScript<ClientResult>(bundled(variant.client === 'playfast' ? 'clients/playfast.ts' : 'clients/gps.ts'), task);
+  const stats = await replay.stats();
+  return { result, throttled: stats.throttled, captchas: stats.captchas };
 }
 
 /**
- * Runs scenario 3.
+ * Runs scenario 3: every variant (`variants: 'all'`), or only playfast with the default
+ * BatchOptions, whose figures are the targets (`'default'`, quick mode).
  *
  * @example
  * ```ts
  * const report = await throttledServer({ n: 500, runs: 5 });
  * ```
  */
-export async function throttledServer(plan: { readonly n: number; readonly runs: number; readonly variants?: 'all' | 'playfast' }): Promise<ScenarioReport> {
+export async function throttledServer(plan: { readonly n: number; readonly runs: number; readonly variants?: 'all' | 'default' }): Promise<ScenarioReport> {
   const idealSeconds = (plan.n - DEFAULT_THROTTLE.burst) / DEFAULT_THROTTLE.rate;
+  const variants = plan.variants === 'default' ? VARIANTS.slice(0, 1) : VARIANTS;
   const byVariant = new Map<string, { result: ClientResult; throttled: number; captchas: number }[]>(VARIANTS.map((variant) => [variant.label, []]));
-  for (let run = 0; run < plan.runs; run++) {
-    for (const variant of plan.variants === 'playfast' ? VARIANTS.slice(0, 1) : VARIANTS) byVariant.get(variant.label)?.push(await runVariant(variant, plan.n));
+  const replay = await startReplayServerProcess({ throttle: true });
+  try {
+    for (let run = 0; run < plan.runs; run++) {
+      for (const variant of variants) byVariant.get(variant.label)?.push(await runVariant(replay, variant, plan.n));
+    }
+  } finally {
+    await replay.close();
   }
   const figures: ThrottledFigures[] = VARIANTS.filter((variant) => (byVariant.get(variant.label)?.length ?? 0) > 0).map((variant) => {
     const runs = byVariant.get(variant.label) ?? [];

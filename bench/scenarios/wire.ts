@@ -15,22 +15,27 @@ import type { ClientResult, TaskKind } from '../lib/task.js';
  * ```
  */
 export async function wireScenario(plan: { readonly n: number }): Promise<ScenarioReport> {
-  const rows: string[][] = [];
-  const data: unknown[] = [];
-  for (const kind of ['list', 'details'] as const satisfies readonly TaskKind[]) {
-    for (const compression of [true, false]) {
-      const replay = await startReplayServerProcess({ compression });
-      try {
+  const kinds = ['list', 'details'] as const satisfies readonly TaskKind[];
+  const measured = new Map<string, { row: string[]; data: unknown }>();
+  // One server per compression setting, its counters zeroed before each page kind.
+  for (const compression of [true, false]) {
+    const replay = await startReplayServerProcess({ compression });
+    try {
+      for (const kind of kinds) {
+        await replay.resetStats();
         const result = await spawnScript<ClientResult>(bundled('clients/playfast.ts'), { client: 'playfast', kind, baseUrl: replay.url, n: plan.n, concurrency: 8 });
         const stats = await replay.stats();
         const perRequest = (result.wireBytes ?? Number.NaN) / plan.n;
-        rows.push([kind, compression ? 'on (br/gzip)' : 'off', `${(perRequest / 1024).toFixed(1)} KiB`, `${(stats.bytesSent / plan.n / 1024).toFixed(1)} KiB`, `${(stats.bytesBeforeCompression / Math.max(1, stats.bytesSent)).toFixed(1)}×`]);
-        data.push({ kind, compression, clientWireBytes: result.wireBytes, serverBytesSent: stats.bytesSent, bytesBeforeCompression: stats.bytesBeforeCompression, n: plan.n });
-      } finally {
-        await replay.close();
+        measured.set(`${kind} ${String(compression)}`, {
+          row: [kind, compression ? 'on (br/gzip)' : 'off', `${(perRequest / 1024).toFixed(1)} KiB`, `${(stats.bytesSent / plan.n / 1024).toFixed(1)} KiB`, `${(stats.bytesBeforeCompression / Math.max(1, stats.bytesSent)).toFixed(1)}×`],
+          data: { kind, compression, clientWireBytes: result.wireBytes, serverBytesSent: stats.bytesSent, bytesBeforeCompression: stats.bytesBeforeCompression, n: plan.n },
+        });
       }
+    } finally {
+      await replay.close();
     }
   }
-  const table = markdownTable(['page', 'compression', 'client wire bytes / request', 'server bytes sent / request', 'size before ÷ on the wire'], rows);
-  return { id: 7, title: `Wire bytes (N = ${plan.n} per row)`, markdown: table, data, targets: [] };
+  const ordered = kinds.flatMap((kind) => [true, false].map((compression) => measured.get(`${kind} ${String(compression)}`))).filter((entry) => entry !== undefined);
+  const table = markdownTable(['page', 'compression', 'client wire bytes / request', 'server bytes sent / request', 'size before ÷ on the wire'], ordered.map((entry) => entry.row));
+  return { id: 7, title: `Wire bytes (N = ${plan.n} per row)`, markdown: table, data: ordered.map((entry) => entry.data), targets: [] };
 }

@@ -1,4 +1,5 @@
 import { getPath } from '../internal/path.js';
+import { toGoogleJson } from './googleJson.js';
 import { setPath } from './jsonEdit.js';
 import { createRandom, hashString } from './random.js';
 import { synthAppId, synthDeveloper, synthInstalls, synthScore, synthTitle } from './synthNames.js';
@@ -64,25 +65,107 @@ export function synthItems(
     if (template === undefined) continue;
     const id = synthAppId(options.seed, options.firstIndex + index);
     const item = JSON.parse(template.json.replaceAll(template.id, id)) as unknown;
-    rewriteItem(item, shape, createRandom(hashString(id, options.seed % 4_294_967_296)));
+    const fields = drawFields(shape, createRandom(hashString(id, options.seed % 4_294_967_296)));
+    for (const [slot, path] of slotPaths(shape)) setPath(item, path, fields[slot]);
     items.push(item);
   }
   return items;
 }
 
-function rewriteItem(item: unknown, shape: ItemShape, random: ReturnType<typeof createRandom>): void {
+/**
+ * `toGoogleJson(synthItems(templates, shape, options))`, the same text, made without building the
+ * items: each template is serialised once with its id and rewritten fields cut out, and each
+ * copy is that text with the new values put in (the replay server's synthetic lists of 100–1000
+ * cards cost tens of ms of CPU the other way).
+ *
+ * @example
+ * ```ts
+ * const json = synthItemsJson(templates, 'wrapped', { count: 200, seed: 42, firstIndex: 0 });
+ * ```
+ */
+export function synthItemsJson(
+  templates: readonly ItemTemplate[],
+  shape: ItemShape,
+  options: { readonly count: number; readonly seed: number; readonly firstIndex: number },
+): string {
+  const texts: string[] = [];
+  if (templates.length > 0) {
+    const offset = hashString(String(options.seed), 3) % templates.length;
+    for (let index = 0; index < options.count; index++) {
+      const template = templates[(offset + index) % templates.length];
+      if (template === undefined) continue;
+      const id = synthAppId(options.seed, options.firstIndex + index);
+      const fields = drawFields(shape, createRandom(hashString(id, options.seed % 4_294_967_296)));
+      const { parts, slots } = compiledTemplate(template, shape);
+      let text = parts[0] ?? '';
+      for (let slot = 0; slot < slots.length; slot++) {
+        const name = slots[slot] ?? 'id';
+        text += (name === 'id' ? id : toGoogleJson(fields[name])) + (parts[slot + 1] ?? '');
+      }
+      texts.push(text);
+    }
+  }
+  return `[${texts.join(',')}]`;
+}
+
+/** A rewritten field of a copy. */
+type FieldSlot = 'title' | 'score' | 'developer' | 'installs';
+
+/** The values a copy gets, drawn from `random` in a fixed order (title, score, developer, installs). */
+function drawFields(shape: ItemShape, random: ReturnType<typeof createRandom>): Readonly<Record<FieldSlot, unknown>> {
   const title = synthTitle(random);
   const score = synthScore(random);
   const developer = synthDeveloper(random);
-  if (shape === 'row') {
-    setPath(item, [2], title);
-    setPath(item, [6, 0, 2, 1], score);
-    setPath(item, [4, 0, 0, 0], developer);
-    return;
+  return { title, score, developer, installs: shape === 'row' ? undefined : synthInstalls(random)[0] };
+}
+
+const ROW_SLOTS: readonly (readonly [FieldSlot, readonly number[]])[] = [
+  ['title', [2]],
+  ['score', [6, 0, 2, 1]],
+  ['developer', [4, 0, 0, 0]],
+];
+const WRAPPED_SLOTS: readonly (readonly [FieldSlot, readonly number[]])[] = [
+  ['title', [0, 3]],
+  ['score', [0, 4]],
+  ['developer', [0, 14]],
+  ['installs', [0, 15]],
+];
+const BARE_SLOTS: readonly (readonly [FieldSlot, readonly number[]])[] = WRAPPED_SLOTS.map(([slot, path]) => [slot, path.slice(1)] as const);
+
+/** Where each rewritten field sits in an item of `shape` (PROTOCOL.md §4.2 card `C`, §4.3 row `S`). */
+function slotPaths(shape: ItemShape): readonly (readonly [FieldSlot, readonly number[]])[] {
+  return shape === 'row' ? ROW_SLOTS : shape === 'wrapped' ? WRAPPED_SLOTS : BARE_SLOTS;
+}
+
+/** A template's Google JSON cut around its id and its rewritten fields: `parts[0] slot[0] parts[1] …`. */
+interface CompiledTemplate {
+  readonly parts: readonly string[];
+  readonly slots: readonly ('id' | FieldSlot)[];
+}
+
+const SLOT_MARKER = '__replay_slot_';
+const compiledTemplates = new WeakMap<ItemTemplate, Partial<Record<ItemShape, CompiledTemplate>>>();
+
+function compiledTemplate(template: ItemTemplate, shape: ItemShape): CompiledTemplate {
+  let byShape = compiledTemplates.get(template);
+  const known = byShape?.[shape];
+  if (known !== undefined) return known;
+  const item = JSON.parse(template.json) as unknown;
+  for (const [slot, path] of slotPaths(shape)) setPath(item, path, `${SLOT_MARKER}${slot}__`);
+  const text = toGoogleJson(item);
+  const pattern = new RegExp(`${template.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|"${SLOT_MARKER}(title|score|developer|installs)__"`, 'g');
+  const parts: string[] = [];
+  const slots: ('id' | FieldSlot)[] = [];
+  let cursor = 0;
+  for (const match of text.matchAll(pattern)) {
+    parts.push(text.slice(cursor, match.index));
+    slots.push((match[1] as FieldSlot | undefined) ?? 'id');
+    cursor = match.index + match[0].length;
   }
-  const card = shape === 'wrapped' ? getPath(item, [0]) : item;
-  setPath(card, [3], title);
-  setPath(card, [4], score);
-  setPath(card, [14], developer);
-  setPath(card, [15], synthInstalls(random)[0]);
+  parts.push(text.slice(cursor));
+  const compiled: CompiledTemplate = { parts, slots };
+  byShape ??= {};
+  byShape[shape] = compiled;
+  compiledTemplates.set(template, byShape);
+  return compiled;
 }

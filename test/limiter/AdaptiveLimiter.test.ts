@@ -16,12 +16,108 @@ describe('AdaptiveLimiter', () => {
       const limiter = new AdaptiveLimiter({ initialRate: 4, minRate: 1, maxRate: 10, increase: 1, decreaseFactor: 0.5 });
       for (let i = 0; i < 4; i += 1) limiter.onSuccess();
       expect(limiter.rate).toBeCloseTo(4.92, 2); // 4 → 4.25 → 4.485 → 4.708 → 4.921
-      limiter.onThrottle();
+      expect(limiter.ceiling).toBeUndefined();
+      limiter.onThrottle(); // no time has passed: no measured rate, the plain cut
       expect(limiter.rate).toBeCloseTo(2.46, 2);
       limiter.onThrottle(); // within the cooldown: no second cut for the same burst
       expect(limiter.rate).toBeCloseTo(2.46, 2);
-      for (let i = 0; i < 1000; i += 1) limiter.onSuccess();
-      expect(limiter.rate).toBe(10);
+    });
+  });
+
+  it('after a throttle, grows with time along the probe curve, up to maxRate', () => {
+    const scheduler = createTestScheduler();
+    const rates = new Map<number, number>();
+    scheduler.run(() => {
+      const limiter = new AdaptiveLimiter({ initialRate: 4, minRate: 1, maxRate: 10, increase: 1, decreaseFactor: 0.5 });
+      limiter.onThrottle();
+      for (let i = 0; i < 1000; i += 1) limiter.onSuccess(); // successes at one instant: no time, no growth
+      rates.set(0, limiter.rate);
+      for (let at = 100; at <= 60_000; at += 100) {
+        scheduler.schedule(() => {
+          limiter.onSuccess();
+          rates.set(at, limiter.rate);
+        }, at);
+      }
+    });
+    expect(rates.get(0)).toBe(2);
+    expect(rates.get(60_000)).toBe(10);
+  });
+
+  it('cuts to the rate the server held when that is lower than decreaseFactor × the rate', () => {
+    const scheduler = createTestScheduler();
+    scheduler.run(() => {
+      // Sending at 20/s, but only 15 successes per second came back for 4 s: the server held 15/s.
+      const limiter = new AdaptiveLimiter({ initialRate: 20, maxRate: 50, increase: 0, decreaseFactor: 0.8 });
+      limiter.onSuccess(); // the epoch starts at the first use, t = 0
+      for (let i = 1; i < 60; i += 1) scheduler.schedule(() => { limiter.onSuccess(); }, Math.round((i * 1000) / 15));
+      scheduler.schedule(() => {
+        limiter.onThrottle(1000);
+        expect(limiter.rate).toBeCloseTo(15, 5); // not 20 × 0.8 = 16
+        expect(limiter.ceiling).toBeCloseTo(15, 5);
+      }, 4000);
+    });
+  });
+
+  it('never cuts below decreaseFactor² of the rate in one step', () => {
+    const scheduler = createTestScheduler();
+    scheduler.run(() => {
+      const limiter = new AdaptiveLimiter({ initialRate: 20, maxRate: 50, increase: 0, decreaseFactor: 0.8 });
+      limiter.onSuccess();
+      scheduler.schedule(() => {
+        limiter.onThrottle(); // 1 success in 10 s: the measured rate (0.1/s) is not trusted alone
+        expect(limiter.rate).toBeCloseTo(12.8, 5);
+      }, 10_000);
+    });
+  });
+
+  it('returns towards the ceiling, stays near it, then probes above it (+10 % at probe + 2 × Retry-After seconds)', () => {
+    const scheduler = createTestScheduler();
+    const rates = new Map<number, number>();
+    scheduler.run(() => {
+      const limiter = new AdaptiveLimiter({ initialRate: 20, maxRate: 50, increase: 100, decreaseFactor: 0.5, probe: 8 });
+      // 30 successes per second for 4 s while the rate climbs to maxRate (50).
+      for (let i = 0; i < 120; i += 1) scheduler.schedule(() => { limiter.onSuccess(); }, Math.floor((i * 1000) / 30));
+      scheduler.schedule(() => {
+        limiter.onThrottle(1000); // held 30/s: cut to min(50 × 0.5, 30) = 25, ceiling 30, pause 1 s
+        expect(limiter.rate).toBe(25);
+        expect(limiter.ceiling).toBeCloseTo(30, 5);
+      }, 4000);
+      // Successes every 10 ms after the pause; the rate at each whole second.
+      for (let at = 5010; at <= 40_000; at += 10) {
+        scheduler.schedule(() => {
+          limiter.onSuccess();
+          if (at % 1000 === 0) rates.set(at, limiter.rate);
+        }, at);
+      }
+    });
+    // From the end of the pause (5 s): rate = 30 × (1 + c × (t − K)³) with c = 0.1 / (8 + 2 × 1)³
+    // and K = ∛((1 − 25/30) / c) ≈ 11.9 s: concave up to 30, flat around it, then convex.
+    const at = (time: number): number => rates.get(time) ?? Number.NaN;
+    expect(at(6000)).toBeCloseTo(26.2, 1);
+    expect(at(16_000)).toBeGreaterThan(29.9);
+    expect(at(16_000)).toBeLessThan(30);
+    expect(at(22_000)).toBeLessThan(30.5);
+    expect(at(27_000)).toBeCloseTo(33.1, 1); // +10 % about 10 s after reaching the ceiling
+    expect(at(40_000)).toBe(50);
+  });
+
+  it('cuts again within the cooldown only for a throttle of a request granted after the decrease', () => {
+    const scheduler = createTestScheduler();
+    scheduler.run(() => {
+      const limiter = new AdaptiveLimiter({ initialRate: 10, maxRate: 50, decreaseFactor: 0.5, cooldown: 10_000 });
+      for (let i = 0; i < 3; i += 1) limiter.acquire().subscribe(); // 3 requests in flight (granted at 0, 100, 200 ms)
+      scheduler.schedule(() => {
+        limiter.onThrottle(); // the first answer; no success yet: the deepest cut, 10 × 0.5²
+        expect(limiter.rate).toBe(2.5);
+        limiter.onThrottle(); // the two others were sent before the cut: echoes, no cut
+        limiter.onThrottle();
+        expect(limiter.rate).toBe(2.5);
+        limiter.acquire().subscribe(); // a request sent after the cut …
+      }, 300);
+      scheduler.schedule(() => {
+        limiter.onThrottle(); // … throttled too, within the cooldown: the cut was not enough
+        expect(limiter.rate).toBe(0.625);
+      }, 1000);
     });
   });
 

@@ -1,7 +1,7 @@
 import { getPath } from '../../internal/path.js';
 import { BATCH_TYPE, HTML_TYPE, type ReplayAnswer } from '../answer.js';
 import type { AnswerContext } from '../answerContext.js';
-import { collectItemTemplates, synthItems, type ItemShape, type ItemTemplate } from '../cards.js';
+import { collectItemTemplates, synthItems, synthItemsJson, type ItemShape, type ItemTemplate } from '../cards.js';
 import { parseEnvelope, renderEnvelope, type EnvelopeTemplate } from '../envelope.js';
 import { toGoogleJson } from '../googleJson.js';
 import { readHtmlBlock, replaceHtmlBlock } from '../htmlBlocks.js';
@@ -210,9 +210,9 @@ export function continuationAnswer(context: AnswerContext, inner: unknown, tag: 
   if (claims?.kind !== 'cluster' || claims.page > context.pages) return playDataErrorAnswer(context, 'qnKhOb', tag);
   const template = continuationTemplate(context);
   const count = Math.min(params.count, context.maxListSize);
-  const rows = synthItems(template.rows, 'row', { count, seed: claims.root, firstIndex: claims.page * PAGE_STRIDE });
+  const rows = synthItemsJson(template.rows, 'row', { count, seed: claims.root, firstIndex: claims.page * PAGE_STRIDE });
   const next = issueToken({ kind: 'cluster', page: claims.page + 1, root: claims.root }, context.secret);
-  const payload = template.skeleton.replace(`"${MARKER}"`, toGoogleJson(rows)).replace(TOKEN_MARKER, next);
+  const payload = template.skeleton.replace(`"${MARKER}"`, rows).replace(TOKEN_MARKER, next);
   const body = renderEnvelope(template.envelope, (entry) => {
     const copy = [...entry];
     copy[2] = payload;

@@ -1,7 +1,7 @@
 import { getPath } from '../../internal/path.js';
 import { BATCH_TYPE, type ReplayAnswer } from '../answer.js';
 import type { AnswerContext } from '../answerContext.js';
-import { collectItemTemplates, synthItems, type ItemTemplate } from '../cards.js';
+import { collectItemTemplates, synthItemsJson, type ItemTemplate } from '../cards.js';
 import { parseEnvelope, renderEnvelope, type EnvelopeTemplate } from '../envelope.js';
 import { toGoogleJson } from '../googleJson.js';
 import { badRequestAnswer } from './errorAnswers.js';
@@ -77,8 +77,8 @@ export function listAnswer(context: AnswerContext, inner: unknown, locale: { rea
   }
   const template = listTemplate(context);
   const count = Math.min(num, context.maxListSize);
-  const cards = synthItems(template.cards, 'wrapped', { count, seed: context.seed, firstIndex: 0 });
-  const payload = template.skeleton.replace(`"${MARKER}"`, toGoogleJson(cards));
+  const cards = synthItemsJson(template.cards, 'wrapped', { count, seed: context.seed, firstIndex: 0 });
+  const payload = template.skeleton.replace(`"${MARKER}"`, cards);
   const body = renderEnvelope(template.envelope, (entry) => {
     const copy = [...entry];
     copy[2] = payload;
