@@ -39,7 +39,7 @@ export interface CommonOptions extends NetworkOptions {
 export function addNetworkOptions(command: Command, defaults: { readonly concurrency?: number } = {}): Command {
   return command
     .option('--concurrency <n>', 'requests in flight at once', integerOption('--concurrency', 1, 1024), defaults.concurrency ?? 8)
-    .option('--rate <n>', 'fixed rate limit in requests/s (token bucket); default: adaptive (starts at 10/s, grows while the server answers, slows down on throttling)', positiveNumberOption('--rate'))
+    .option('--rate <n>', 'fixed rate limit in requests/s (token bucket); default: adaptive (starts at 10/s, grows while the server answers, backs off to the sustained rate on throttling)', positiveNumberOption('--rate'))
     .option('--retries <n>', 'retries per request (429, 5xx, resets, timeouts)', integerOption('--retries', 0, 100), 3)
     .option('--timeout <ms>', 'headers and body timeout per request, in ms', integerOption('--timeout', 1))
     .option('--proxy <url>', 'HTTP(S) proxy; repeat for round-robin rotation', repeatable, [])
