@@ -21,9 +21,9 @@ export type JsonPath = readonly PathStep[];
  */
 export function getPath(root: unknown, path: JsonPath): unknown {
   let node: unknown = root;
-  for (const step of path) {
+  for (let index = 0; index < path.length; index++) {
     if (node === null || node === undefined) return undefined;
-    node = readStep(node, step);
+    node = readStep(node, path[index] as PathStep);
   }
   return node;
 }

@@ -1,4 +1,5 @@
 import { getPath } from '../internal/path.js';
+import { findNeedle, needle } from '../internal/textSearch.js';
 import type { CategoryInfo } from '../models/CategoryInfo.js';
 import type { ParseDiagnostic, ParseResult } from '../models/ParseResult.js';
 import type { PageData } from '../protocol/pageData.js';
@@ -6,6 +7,8 @@ import { normalizeAppListParseOptions, type AppListParseOptions } from './appLis
 import { requirePageData } from './pageGuards.js';
 
 const CATEGORY_PREFIX = '/store/apps/category/';
+/** The prefix searched through `/categ`: `/` is the rarest of its characters (see `textSearch.ts`). */
+const CATEGORY_LINK = needle(CATEGORY_PREFIX, 11);
 const AGE_FILTER = '?age=';
 /** The pseudo-category "all apps", always appended (PROTOCOL.md §3.11). */
 const ALL_APPS = 'APPLICATION';
@@ -13,6 +16,8 @@ const MAX_ID_LENGTH = 64;
 const CATEGORY_ID = /^[A-Z0-9_]{1,64}$/;
 /** Bound of the walk through a data block (Google's blocks nest about 20 deep). */
 const MAX_DEPTH = 64;
+/** Where a link node keeps its link. */
+const LINK_PATH = [4, 2] as const;
 
 /**
  * Lists the store categories linked from the store's home page, `GET /store/apps`
@@ -53,13 +58,13 @@ export function parseCategories(html: string, options?: AppListParseOptions): Pa
 /** The category ids linked in the text, deduplicated, in order of first appearance. */
 function scanCategoryIds(html: string): string[] {
   const ids = new Set<string>();
-  let at = html.indexOf(CATEGORY_PREFIX);
+  let at = findNeedle(html, CATEGORY_LINK);
   while (at !== -1) {
     const start = at + CATEGORY_PREFIX.length;
     let end = start;
     while (end < html.length && end - start <= MAX_ID_LENGTH && isIdChar(html.charCodeAt(end))) end++;
     if (end > start && end - start <= MAX_ID_LENGTH && !html.startsWith(AGE_FILTER, end)) ids.add(html.slice(start, end));
-    at = html.indexOf(CATEGORY_PREFIX, end);
+    at = findNeedle(html, CATEGORY_LINK, end);
   }
   return [...ids];
 }
@@ -79,20 +84,23 @@ function readCategoryNames(page: PageData): Map<string, string> {
 function collectNames(node: unknown, names: Map<string, string>, depth: number): void {
   if (!Array.isArray(node) || depth > MAX_DEPTH) return;
   const items = node as readonly unknown[];
-  items.forEach((item, index) => {
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    // Only arrays and objects can be link nodes or hold them.
+    if (typeof item !== 'object' || item === null) continue;
     const categoryId = linkedCategoryId(item);
     if (categoryId === undefined) {
       collectNames(item, names, depth + 1);
-      return;
+    } else if (!names.has(categoryId)) {
+      const name = nameBeside(items[index - 1], categoryId) ?? nameBeside(items[index + 1], categoryId);
+      if (name !== undefined) names.set(categoryId, name);
     }
-    const name = nameBeside(items[index - 1], categoryId) ?? nameBeside(items[index + 1], categoryId);
-    if (name !== undefined && !names.has(categoryId)) names.set(categoryId, name);
-  });
+  }
 }
 
 /** The category id of a link node `[null, null, null, null, [null, null, "/store/apps/category/ID"]]`. */
 function linkedCategoryId(node: unknown): string | undefined {
-  const link = getPath(node, [4, 2]);
+  const link = getPath(node, LINK_PATH);
   if (typeof link !== 'string' || !link.startsWith(CATEGORY_PREFIX) || link.includes(AGE_FILTER)) return undefined;
   const categoryId = link.slice(CATEGORY_PREFIX.length);
   return CATEGORY_ID.test(categoryId) ? categoryId : undefined;

@@ -61,24 +61,31 @@ export function parsePermissions(body: string, context: PermissionsContext = {})
   if (payload === null) return { value: [], diagnostics };
   if (!Array.isArray(payload)) throw new ParseError('PermissionGroup[]', 'P');
   const groups: PermissionGroup[] = [];
-  (payload as unknown[]).forEach((section, sectionIndex) => {
+  for (let sectionIndex = 0; sectionIndex < payload.length; sectionIndex++) {
+    const section: unknown = payload[sectionIndex];
     if (!Array.isArray(section)) {
       // A null section is Google's "none of these"; anything else is format drift, not "no permissions".
       if (section !== null) diagnostics.push({ field: 'PermissionGroup[]', path: `P[${sectionIndex}]`, reason: 'invalid' });
-      return;
+      continue;
     }
-    if (isFlatSection(section)) {
-      const permissions = entryTexts(section);
-      if (permissions.length > 0) groups.push({ group: UNCATEGORIZED_PERMISSION_GROUP, permissions });
-      return;
-    }
-    (section as unknown[]).forEach((group, groupIndex) => {
-      if (!Array.isArray(group) || group.length === 0) return;
-      const parsed = readGroup(group, `P[${sectionIndex}][${groupIndex}]`, diagnostics);
-      if (parsed.permissions.length > 0) groups.push(parsed);
-    });
-  });
+    readSection(section, sectionIndex, groups, diagnostics);
+  }
   return { value: groups, diagnostics };
+}
+
+/** Adds the groups of section `P[sectionIndex]` that have entries to `groups`. */
+function readSection(section: readonly unknown[], sectionIndex: number, groups: PermissionGroup[], diagnostics: ParseDiagnostic[]): void {
+  if (isFlatSection(section)) {
+    const permissions = entryTexts(section);
+    if (permissions.length > 0) groups.push({ group: UNCATEGORIZED_PERMISSION_GROUP, permissions });
+    return;
+  }
+  for (let groupIndex = 0; groupIndex < section.length; groupIndex++) {
+    const group: unknown = section[groupIndex];
+    if (!Array.isArray(group) || group.length === 0) continue;
+    const parsed = readGroup(group, sectionIndex, groupIndex, diagnostics);
+    if (parsed.permissions.length > 0) groups.push(parsed);
+  }
 }
 
 /**
@@ -93,12 +100,12 @@ export function permissionGroupNames(groups: readonly PermissionGroup[]): string
   return [...new Set(groups.map((group) => group.group))];
 }
 
-function readGroup(group: unknown, path: string, diagnostics: ParseDiagnostic[]): PermissionGroup {
+function readGroup(group: unknown, sectionIndex: number, groupIndex: number, diagnostics: ParseDiagnostic[]): PermissionGroup {
   try {
     return readFields('PermissionGroup', permissionGroupTable, { G: group }, diagnostics);
   } catch (error) {
     if (isParseError(error)) {
-      throw new ParseError(error.field, error.path.replaceAll('G[', `${path}[`), { cause: error });
+      throw new ParseError(error.field, error.path.replaceAll('G[', `P[${sectionIndex}][${groupIndex}][`), { cause: error });
     }
     throw error;
   }

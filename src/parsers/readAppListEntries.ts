@@ -6,6 +6,9 @@ import { readCard } from './fields/card.js';
 import { readSearchRow } from './fields/searchRow.js';
 import type { LocatedAppList } from './locateAppList.js';
 
+/** Where a wrapped card keeps the card. */
+const CARD_IN_WRAPPER = [0] as const;
+
 /**
  * Reads every entry of a located list with the field table of its layout (card `C` or search
  * row `S`). Diagnostics and errors name the entry, e.g. `P[0][1][0][28][0][4][0]: C[4][1]`.
@@ -18,19 +21,31 @@ import type { LocatedAppList } from './locateAppList.js';
  * ```
  */
 export function readAppListEntries(list: LocatedAppList, baseUrl: string, diagnostics: ParseDiagnostic[]): AppListItem[] {
-  return list.entries.map((entry: unknown, index) => {
-    const wrapped = list.layout === 'wrappedCards';
-    const where = `${list.path}[${index}]${wrapped ? '[0]' : ''}`;
-    const local: ParseDiagnostic[] = [];
+  const wrapped = list.layout === 'wrappedCards';
+  const items: AppListItem[] = [];
+  for (let index = 0; index < list.entries.length; index++) {
+    const entry: unknown = list.entries[index];
+    const before = diagnostics.length;
     let item: AppListItem;
     try {
-      if (list.layout === 'searchRows') item = readSearchRow(entry, baseUrl, local);
-      else item = readCard(wrapped ? getPath(entry, [0]) : entry, baseUrl, local);
+      if (list.layout === 'searchRows') item = readSearchRow(entry, baseUrl, diagnostics);
+      else item = readCard(wrapped ? getPath(entry, CARD_IN_WRAPPER) : entry, baseUrl, diagnostics);
     } catch (error) {
-      if (isParseError(error)) throw new ParseError(error.field, `${where}: ${error.path}`, { cause: error });
+      diagnostics.length = before;
+      if (isParseError(error)) throw new ParseError(error.field, `${entryPath(list, index)}: ${error.path}`, { cause: error });
       throw error;
     }
-    for (const diagnostic of local) diagnostics.push({ ...diagnostic, path: `${where}: ${diagnostic.path}` });
-    return item;
-  });
+    // The entry's diagnostics name it (built only when there are some).
+    for (let at = before; at < diagnostics.length; at++) {
+      const diagnostic = diagnostics[at] as ParseDiagnostic;
+      diagnostics[at] = { ...diagnostic, path: `${entryPath(list, index)}: ${diagnostic.path}` };
+    }
+    items.push(item);
+  }
+  return items;
+}
+
+/** Where entry `index` is, e.g. `P[0][1][0][28][0][4][0]`. */
+function entryPath(list: LocatedAppList, index: number): string {
+  return `${list.path}[${index}]${list.layout === 'wrappedCards' ? '[0]' : ''}`;
 }

@@ -2,7 +2,7 @@ import { ParseError, isParseError } from '../errors/ParseError.js';
 import type { ParseDiagnostic, ParseResult } from '../models/ParseResult.js';
 import type { Review, ReviewsPage } from '../models/Review.js';
 import { decodeBatchExecute } from '../protocol/batchexecute.js';
-import { at, readField, readFields, type FieldSpec } from './fields/fieldTable.js';
+import { at, readField, readFields, setField, type FieldSpec } from './fields/fieldTable.js';
 import { reviewTable } from './fields/review.js';
 
 /**
@@ -59,9 +59,10 @@ export function parseReviews(body: string, context: ReviewsContext): ParseResult
   const records: unknown = payload[0];
   const reviews: Review[] = [];
   if (Array.isArray(records)) {
-    records.forEach((record: unknown, index: number) => {
-      reviews.push(readIndexedReview(record, index, context.appId, diagnostics));
-    });
+    const urlPrefix = reviewUrlPrefix(context.appId);
+    for (let index = 0; index < records.length; index++) {
+      reviews.push(readIndexedReview(records[index], index, urlPrefix, diagnostics));
+    }
   } else if (records !== null && records !== undefined) {
     throw new ParseError('ReviewsPage.reviews', 'P[0]');
   }
@@ -84,33 +85,38 @@ export function parseReviews(body: string, context: ReviewsContext): ParseResult
  */
 export function parseReviewRecord(record: unknown, appId: string): ParseResult<Review> {
   const diagnostics: ParseDiagnostic[] = [];
-  const value = readReview(record, appId, diagnostics);
+  const value = readReview(record, reviewUrlPrefix(appId), diagnostics);
   return { value, diagnostics };
 }
 
-function readReview(record: unknown, appId: string, diagnostics: ParseDiagnostic[]): Review {
+function readReview(record: unknown, urlPrefix: string, diagnostics: ParseDiagnostic[]): Review {
   const fields = readFields('Review', reviewTable, { R: record }, diagnostics);
-  return { ...fields, url: reviewUrl(appId, fields.id) };
+  return setField(fields, 'url', urlPrefix + encodeURIComponent(fields.id));
 }
 
 /** Reads record `index` of `P[0]`, naming `P[0][index]` instead of `R` in errors and diagnostics. */
-function readIndexedReview(record: unknown, index: number, appId: string, diagnostics: ParseDiagnostic[]): Review {
-  const own: ParseDiagnostic[] = [];
-  const prefix = `P[0][${index}]`;
+function readIndexedReview(record: unknown, index: number, urlPrefix: string, diagnostics: ParseDiagnostic[]): Review {
+  const before = diagnostics.length;
+  let review: Review;
   try {
-    const review = readReview(record, appId, own);
-    for (const diagnostic of own) diagnostics.push({ ...diagnostic, path: rebase(diagnostic.path, prefix) });
-    return review;
+    review = readReview(record, urlPrefix, diagnostics);
   } catch (error) {
-    if (isParseError(error)) throw new ParseError(error.field, rebase(error.path, prefix), { cause: error });
+    diagnostics.length = before;
+    if (isParseError(error)) throw new ParseError(error.field, rebase(error.path, index), { cause: error });
     throw error;
   }
+  for (let at = before; at < diagnostics.length; at++) {
+    const diagnostic = diagnostics[at] as ParseDiagnostic;
+    diagnostics[at] = { ...diagnostic, path: rebase(diagnostic.path, index) };
+  }
+  return review;
 }
 
-function rebase(path: string, prefix: string): string {
-  return path.replaceAll('R[', `${prefix}[`);
+function rebase(path: string, index: number): string {
+  return path.replaceAll('R[', `P[0][${index}][`);
 }
 
-function reviewUrl(appId: string, reviewId: string): string {
-  return `${REVIEW_URL}?id=${encodeURIComponent(appId)}&reviewId=${encodeURIComponent(reviewId)}`;
+/** A review's URL without its encoded id: `…/details?id=<appId>&reviewId=`. */
+function reviewUrlPrefix(appId: string): string {
+  return `${REVIEW_URL}?id=${encodeURIComponent(appId)}&reviewId=`;
 }

@@ -5,11 +5,15 @@
  * their content, because the `ds:N` numbers move between page versions (PROTOCOL.md §2.4, §8.3).
  */
 
+import { findNeedle, needle } from '../internal/textSearch.js';
+
 const CALLBACK = 'AF_initDataCallback(';
+/** The markers scanned across the whole page, anchored on their rare `_` (see `textSearch.ts`). */
+const CALLBACK_NEEDLE = needle(CALLBACK, 2);
+const SERVICE_MAP_NEEDLE = needle('var AF_dataServiceRequests', 6);
 const SCRIPT_END = '</script';
 const DATA_MARKER = 'data:';
 const SIDE_CHANNEL = ', sideChannel:';
-const SERVICE_MAP_START = 'var AF_dataServiceRequests';
 const SERVICE_MAP_END = 'var AF_initDataChunkQueue';
 // Bounded quantifiers only: no super-linear backtracking on hostile input.
 const KEY_PATTERN = /key:\s{0,8}'([^']{1,64})'/;
@@ -46,17 +50,19 @@ export interface PageData {
  * ```
  */
 export function locateDataBlocks(html: string): PageData {
-  // Pages are ~1.2 MB of two-byte text: every full `indexOf` costs ~0.2 ms, so the text is
-  // scanned once. The service map sits just before the first block: look back from it first.
-  let cursor = html.indexOf(CALLBACK);
-  const serviceIds = readServiceIds(html, cursor);
+  // Pages are ~1.2 MB of two-byte text, and the blocks sit near the end: the page is searched
+  // for the first block and for the service map (just before it) through their rare `_`, which
+  // costs a fraction of a plain `indexOf` (see `textSearch.ts`).
+  const first = findNeedle(html, CALLBACK_NEEDLE);
+  const serviceIds = readServiceIds(serviceMapNear(html, first));
   const blocks: DataBlock[] = [];
+  let cursor = first;
   while (cursor !== -1) {
     const scriptEnd = html.indexOf(SCRIPT_END, cursor);
     const end = scriptEnd === -1 ? html.length : scriptEnd;
     const block = readBlock(html, cursor + CALLBACK.length, end, serviceIds);
     if (block !== undefined) blocks.push(block);
-    cursor = html.indexOf(CALLBACK, end);
+    cursor = findNeedle(html, CALLBACK_NEEDLE, end);
   }
   return createPageData(blocks);
 }
@@ -121,14 +127,28 @@ function safeJsonParse(text: string): unknown {
   }
 }
 
-/** Reads the `ds:N → service id` map; `near` is where the first block starts (-1: none), the map is looked for just before it. */
-function readServiceIds(html: string, near: number): Map<string, string> {
-  const ids = new Map<string, string>();
-  const before = near === -1 ? -1 : html.lastIndexOf(SERVICE_MAP_START, near);
-  const start = before === -1 ? html.indexOf(SERVICE_MAP_START, near === -1 ? 0 : near) : before;
-  if (start === -1) return ids;
+/**
+ * The text of the service map `var AF_dataServiceRequests = {…};` of the page whose first block
+ * starts at `near` (-1: none): the last map starting before it, else the first one after; '' when
+ * the page has none.
+ */
+function serviceMapNear(html: string, near: number): string {
+  let start = findNeedle(html, SERVICE_MAP_NEEDLE);
+  if (start === -1) return '';
+  if (start < near) {
+    // Later maps that start before the block, searched in the text up to it (a slice is not a copy).
+    const head = html.slice(0, near + SERVICE_MAP_NEEDLE.text.length);
+    for (let next = findNeedle(head, SERVICE_MAP_NEEDLE, start + 1); next !== -1; next = findNeedle(head, SERVICE_MAP_NEEDLE, next + 1)) {
+      start = next;
+    }
+  }
   const stop = html.indexOf(SERVICE_MAP_END, start);
-  const text = html.slice(start, stop === -1 ? Math.min(html.length, start + 200_000) : stop);
+  return html.slice(start, stop === -1 ? Math.min(html.length, start + 200_000) : stop);
+}
+
+/** Reads the `ds:N → service id` map from its text. */
+function readServiceIds(text: string): Map<string, string> {
+  const ids = new Map<string, string>();
   for (const match of text.matchAll(SERVICE_ENTRY_PATTERN)) {
     const [, key, id] = match;
     if (key !== undefined && id !== undefined && !ids.has(key)) ids.set(key, id);

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { htmlToText } from '../../src/parsers/html/htmlToText.js';
+import { htmlToText, parsedText } from '../../src/parsers/html/htmlToText.js';
+import { plainFragmentText } from '../../src/parsers/html/plainFragment.js';
 
 describe('htmlToText', () => {
   it('turns <br> into a newline and keeps consecutive breaks', () => {
@@ -39,5 +41,29 @@ describe('htmlToText', () => {
 
   it('keeps emoji and non-Latin text intact', () => {
     expect(htmlToText('🗺️ Łaziec &amp; 東京<br>✓')).toBe('🗺️ Łaziec & 東京\n✓');
+  });
+});
+
+describe('htmlToText one-pass subset', () => {
+  const subset = ['a', ' ', '\n', '😀', 'é', '<br>', '<br/>', '<br />', '<b>', '</b>', '<i>', '</i>', '<u>', '</u>', '<em>', '</em>', '<strong>', '</strong>', '<span>', '</span>', '&amp;', '&lt;', '&gt;', '&quot;', '&apos;', '&nbsp;', '&#39;', '&#x27;', '&#X1F600;', '& ', '&', ';', '#'];
+  const outside = ['<p>', '</p>', '<a href="x">', '</br>', '<B>', '&amp', '&AMP;', '&copy', '&#0;', '&#128;', '&#xD800;', '&#13;', '&#;', 'R&D', '<3', '<', '</', '<!-- c -->', '\r', '\0', '\uD800', '<br  />', '<b/>', '<li>', '<script>', '</script>'];
+
+  it('gives parse5\'s text whenever it reads a fragment itself', () => {
+    const piece = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...subset) }, { weight: 1, arbitrary: fc.constantFrom(...outside) });
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 24 }), (parts) => {
+        const fragment = parts.join('');
+        const fast = plainFragmentText(fragment);
+        if (fast !== undefined) expect(fast).toBe(parsedText(fragment));
+        expect(htmlToText(fragment)).toBe(fragment.includes('<') || fragment.includes('&') ? parsedText(fragment) : fragment);
+      }),
+      { seed: 20261126, numRuns: 2000 },
+    );
+  });
+
+  it('leaves markup outside the subset to parse5', () => {
+    expect(plainFragmentText('a<p>b</p>')).toBeUndefined();
+    expect(plainFragmentText('R&D')).toBeUndefined();
+    expect(plainFragmentText('What&#39;s new<br><b>Bug</b> fixes & more')).toBe("What's new\nBug fixes & more");
   });
 });

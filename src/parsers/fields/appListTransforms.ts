@@ -101,7 +101,36 @@ export function developerIdFromLink(raw: unknown): string | undefined {
   const link = text(raw);
   const query = link?.indexOf('?') ?? -1;
   if (link === undefined || query === -1) return undefined;
-  return text(new URLSearchParams(link.slice(query + 1)).get('id'));
+  const search = link.slice(query + 1);
+  return text(PLAIN_QUERY.test(search) ? plainQueryParam(search, 'id') : new URLSearchParams(search).get('id'));
+}
+
+/** A query without percent-escapes or surrogates: form-decoding it only turns `+` into a space. */
+const PLAIN_QUERY = /^[^%\uD800-\uDFFF]*$/;
+const EQUALS = 0x3d;
+
+/**
+ * `new URLSearchParams(search).get(name)` for a {@link PLAIN_QUERY} query and a `name` without
+ * `+` or space: the value of the first `name=value` pair, `+` read as a space (a leading `?` is
+ * dropped, as `URLSearchParams` does).
+ */
+function plainQueryParam(search: string, name: string): string | null {
+  let start = search.startsWith('?') ? 1 : 0;
+  while (start <= search.length) {
+    const ampersand = search.indexOf('&', start);
+    const end = ampersand === -1 ? search.length : ampersand;
+    if (search.startsWith(name, start)) {
+      const after = start + name.length;
+      if (after === end) return '';
+      if (search.charCodeAt(after) === EQUALS) return plusAsSpace(search.slice(after + 1, end));
+    }
+    start = end + 1;
+  }
+  return null;
+}
+
+function plusAsSpace(value: string): string {
+  return value.includes('+') ? value.replaceAll('+', ' ') : value;
 }
 
 /**
@@ -132,5 +161,36 @@ export function imageUrls(raw: unknown): readonly string[] | undefined {
  * ```
  */
 export function resolveUrl(link: string, baseUrl: string): string {
+  if (isPlainAbsolutePath(link)) return originOf(baseUrl) + link;
   return new URL(link, baseUrl).href;
+}
+
+/**
+ * A path-absolute link (`/…`, not `//…`) made only of characters the URL parser keeps as they are
+ * in a path and a query, without dot segments (`/.`, `%2e`): resolving it only prefixes the base's
+ * origin. Links with `/.` or `%2e` anywhere, even in the query, go to the URL parser.
+ */
+const PLAIN_LINK = /^\/[\w\-.~!$&()*+,;=:@%/?]*$/;
+const DOT_ESCAPE = /%2e/i;
+const SLASH = 0x2f;
+
+function isPlainAbsolutePath(link: string): boolean {
+  return (
+    PLAIN_LINK.test(link) &&
+    link.charCodeAt(1) !== SLASH &&
+    !link.includes('/.') &&
+    (!link.includes('%') || !DOT_ESCAPE.test(link))
+  );
+}
+
+/** The last base URL resolved against and its origin (scheme, credentials, host, port) without the trailing `/`. */
+let lastBase = '';
+let lastOrigin = '';
+
+function originOf(baseUrl: string): string {
+  if (baseUrl !== lastBase) {
+    lastOrigin = new URL('/', baseUrl).href.slice(0, -1);
+    lastBase = baseUrl;
+  }
+  return lastOrigin;
 }

@@ -10,7 +10,7 @@ import {
   resolveUrl,
   text,
 } from './appListTransforms.js';
-import { at, readFields, type FieldTable } from './fieldTable.js';
+import { at, readFields, readFieldsInto, setField, type FieldTable } from './fieldTable.js';
 
 /**
  * The card `C` (PROTOCOL.md §4.2): how top charts (`vyAe2`), developer pages, cluster pages and
@@ -63,6 +63,6 @@ export const cardPriceTextTable: FieldTable<Pick<AppListItem, 'priceText'>> = {
 export function readCard(card: unknown, baseUrl: string, diagnostics: ParseDiagnostic[]): AppListItem {
   const roots = { C: card };
   const fields = readFields('AppListItem', cardTable, roots, diagnostics);
-  const paid = fields.free === false ? readFields('AppListItem', cardPriceTextTable, roots, diagnostics) : {};
-  return { ...fields, ...paid, url: resolveUrl(fields.url, baseUrl) };
+  if (fields.free === false) readFieldsInto(fields, 'AppListItem', cardPriceTextTable, roots, diagnostics);
+  return setField(fields, 'url', resolveUrl(fields.url, baseUrl));
 }

@@ -12,7 +12,7 @@ import {
   resolveUrl,
   text,
 } from './appListTransforms.js';
-import { at, readFields, type FieldTable } from './fieldTable.js';
+import { at, readFields, readFieldsInto, setField, type FieldTable } from './fieldTable.js';
 
 /**
  * The featured top result `T` of a `/store/search` page (PROTOCOL.md §3.3, §4.3): the large
@@ -114,6 +114,6 @@ export function isFeaturedResult(value: unknown): boolean {
 export function readFeaturedResult(featured: unknown, baseUrl: string, diagnostics: ParseDiagnostic[]): AppListItem {
   const roots = { T: featured };
   const fields = readFields('AppListItem', featuredResultTable, roots, diagnostics);
-  const paid = fields.free === false ? readFields('AppListItem', featuredResultPriceTextTable, roots, diagnostics) : {};
-  return { ...fields, ...paid, url: resolveUrl(fields.url, baseUrl) };
+  if (fields.free === false) readFieldsInto(fields, 'AppListItem', featuredResultPriceTextTable, roots, diagnostics);
+  return setField(fields, 'url', resolveUrl(fields.url, baseUrl));
 }

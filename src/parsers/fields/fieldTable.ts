@@ -41,6 +41,81 @@ export type FieldTable<M> = { readonly [K in keyof M]-?: FieldSpec<Exclude<M[K],
 export type FieldRoots = Readonly<Record<string, unknown>>;
 
 /**
+ * A row of a field table ready to read. Every row has this one shape, whatever optional keys its
+ * spec has, so reading a row costs the same in every table.
+ */
+interface PreparedRow {
+  readonly field: string;
+  readonly sources: readonly FieldSource[];
+  readonly transform: (raw: unknown) => unknown;
+  readonly fallback: unknown;
+  readonly required: boolean;
+  readonly omit: boolean;
+  /** The paths tried, for messages; built on first use. */
+  paths: string | undefined;
+}
+
+/** A field table ready to read: its rows, and the one root every source reads when there is one. */
+interface PreparedTable {
+  readonly rows: readonly PreparedRow[];
+  readonly root: string | undefined;
+}
+
+/** The prepared form of each table, built once per table (tables are module constants). */
+const preparedTables = new WeakMap<object, PreparedTable>();
+
+/** The table read last and its prepared form: lists read the same table many times in a row. */
+let lastTable: object | undefined;
+let lastPrepared: PreparedTable | undefined;
+
+function prepared(table: object): PreparedTable {
+  if (table === lastTable && lastPrepared !== undefined) return lastPrepared;
+  let ready = preparedTables.get(table);
+  if (ready === undefined) {
+    ready = prepareTable(table as Readonly<Record<string, FieldSpec<unknown>>>);
+    preparedTables.set(table, ready);
+  }
+  lastTable = table;
+  lastPrepared = ready;
+  return ready;
+}
+
+function prepareTable(specs: Readonly<Record<string, FieldSpec<unknown>>>): PreparedTable {
+  const rows = Object.keys(specs).map((field): PreparedRow => {
+    const spec = specs[field] as FieldSpec<unknown>;
+    return {
+      field,
+      sources: spec.sources,
+      transform: spec.transform,
+      fallback: spec.fallback,
+      required: spec.required,
+      omit: spec.whenAbsent === 'omit',
+      paths: undefined,
+    };
+  });
+  const roots = new Set(rows.flatMap((row) => row.sources.map((source) => source.root)));
+  return { rows, root: roots.size === 1 ? [...roots][0] : undefined };
+}
+
+function pathsOf(row: PreparedRow): string {
+  row.paths ??= describeSources(row.sources);
+  return row.paths;
+}
+
+/** {@link readField} for a prepared row; `only` is the value of the table's one root, when it has one. */
+function readRow(row: PreparedRow, roots: FieldRoots, only: unknown, single: boolean): unknown {
+  const sources = row.sources;
+  for (let index = 0; index < sources.length; index++) {
+    const source = sources[index] as FieldSource;
+    const raw = getPath(single ? only : roots[source.root], source.path);
+    if (raw === undefined || raw === null) continue;
+    const value = row.transform(raw);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+/**
  * Fills a model from a field table.
  *
  * A missing required field throws {@link ParseError} naming `model.field` and every path tried; a
@@ -58,29 +133,68 @@ export function readFields<M>(
   roots: FieldRoots,
   diagnostics: ParseDiagnostic[],
 ): M {
-  const result: Record<string, unknown> = {};
-  for (const field of Object.keys(table) as (keyof M & string)[]) {
-    const spec = table[field] as FieldSpec<unknown>;
-    const value = readField(spec, roots);
+  return readFieldsInto({}, model, table, roots, diagnostics);
+}
+
+/**
+ * {@link readFields} that adds the fields to `target`, in table order, and returns it: a model
+ * read from several tables is built as one object (spreading partial results costs more than
+ * reading them).
+ *
+ * @example
+ * ```ts
+ * const item = readFields('AppListItem', cardTable, roots, diagnostics);
+ * readFieldsInto(item, 'AppListItem', cardPriceTextTable, roots, diagnostics).priceText;
+ * ```
+ */
+export function readFieldsInto<T extends object, M>(
+  target: T,
+  model: string,
+  table: FieldTable<M>,
+  roots: FieldRoots,
+  diagnostics: ParseDiagnostic[],
+): T & M {
+  const result = target as Record<string, unknown>;
+  const { rows, root } = prepared(table);
+  const single = root !== undefined;
+  const only = single ? roots[root] : undefined;
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index] as PreparedRow;
+    const value = readRow(row, roots, only, single);
     if (value !== undefined) {
-      result[field] = value;
+      result[row.field] = value;
       continue;
     }
-    if (spec.fallback !== undefined) {
-      result[field] = spec.fallback;
+    if (row.fallback !== undefined) {
+      result[row.field] = row.fallback;
       continue;
     }
-    const paths = describeSources(spec.sources);
-    if (spec.required) throw new ParseError(`${model}.${field}`, paths);
-    if (spec.whenAbsent === 'omit') continue;
-    diagnostics.push({ field: `${model}.${field}`, path: paths, reason: 'missing' });
+    if (row.required) throw new ParseError(`${model}.${row.field}`, pathsOf(row));
+    if (row.omit) continue;
+    diagnostics.push({ field: `${model}.${row.field}`, path: pathsOf(row), reason: 'missing' });
   }
-  return result as M;
+  return target as T & M;
+}
+
+/**
+ * Sets `key` on a model built by {@link readFields} (in place: the key keeps its position when
+ * present, else it is appended, as in `{ ...model, [key]: value }`) and returns the model.
+ *
+ * @example
+ * ```ts
+ * const review = setField(fields, 'url', reviewUrl(appId, fields.id));
+ * ```
+ */
+export function setField<T extends object, K extends string, V>(target: T, key: K, value: V): Omit<T, K> & Record<K, V> {
+  (target as Record<string, unknown>)[key] = value;
+  return target as unknown as Omit<T, K> & Record<K, V>;
 }
 
 /** Reads one field: the first source whose transformed value is defined. */
 export function readField<T>(spec: FieldSpec<T>, roots: FieldRoots): T | undefined {
-  for (const source of spec.sources) {
+  const sources = spec.sources;
+  for (let index = 0; index < sources.length; index++) {
+    const source = sources[index] as FieldSource;
     const raw = getPath(roots[source.root], source.path);
     if (raw === undefined || raw === null) continue;
     const value = spec.transform(raw);

@@ -11,7 +11,7 @@ import {
   resolveUrl,
   text,
 } from './appListTransforms.js';
-import { at, readFields, type FieldTable } from './fieldTable.js';
+import { at, readFields, readFieldsInto, setField, type FieldTable } from './fieldTable.js';
 
 /**
  * The search row `S` (PROTOCOL.md §4.3): how `qnKhOb` continuation pages (search, developer)
@@ -72,6 +72,9 @@ export const searchRowPriceTextTable: FieldTable<Pick<AppListItem, 'priceText'>>
   },
 };
 
+/** Where a row keeps its offer block. */
+const OFFER_SLOT = [7] as const;
+
 /** What a row without an offer block stands for: a free app. */
 const FREE_WITHOUT_OFFER = { price: 0, free: true } as const satisfies SearchRowOfferFields;
 
@@ -89,9 +92,11 @@ const FREE_WITHOUT_OFFER = { price: 0, free: true } as const satisfies SearchRow
 export function readSearchRow(row: unknown, baseUrl: string, diagnostics: ParseDiagnostic[]): AppListItem {
   const roots = { S: row };
   const fields = readFields('AppListItem', searchRowTable, roots, diagnostics);
-  const offerBlock = getPath(row, [7]);
+  const offerBlock = getPath(row, OFFER_SLOT);
   const hasOffer = offerBlock !== undefined && offerBlock !== null;
-  const offer = hasOffer ? readFields('AppListItem', searchRowOfferTable, roots, diagnostics) : FREE_WITHOUT_OFFER;
-  const paid = offer.free === false ? readFields('AppListItem', searchRowPriceTextTable, roots, diagnostics) : {};
-  return { ...fields, ...offer, ...paid, url: resolveUrl(fields.url, baseUrl) };
+  const withOffer = hasOffer
+    ? readFieldsInto(fields, 'AppListItem', searchRowOfferTable, roots, diagnostics)
+    : setField(setField(fields, 'price', FREE_WITHOUT_OFFER.price), 'free', FREE_WITHOUT_OFFER.free);
+  if (withOffer.free === false) readFieldsInto(withOffer, 'AppListItem', searchRowPriceTextTable, roots, diagnostics);
+  return setField(withOffer, 'url', resolveUrl(fields.url, baseUrl));
 }
