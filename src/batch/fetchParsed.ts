@@ -1,4 +1,4 @@
-import { Observable, catchError, concatMap, defer, map, of, take, throwError } from 'rxjs';
+import { Observable, catchError, concatMap, defer, map, take, throwError } from 'rxjs';
 import type { HttpRequestSpec } from '../models/requests.js';
 import type { ParseResult } from '../models/ParseResult.js';
 import { reportTo } from '../../operators/reportTo.js';
@@ -32,8 +32,9 @@ export function fetchParsed<R>(
 ): Observable<R> {
   const url = context.client.origin + spec.path;
   const { limiter, retry } = context;
-  let attempt = defer(() => (limiter === undefined ? of(undefined) : limiter.acquire().pipe(take(1)))).pipe(
-    concatMap(() => context.client.fetchText(spec)),
+  const fetch$ = context.client.fetchText(spec);
+  const sent$ = limiter === undefined ? fetch$ : defer(() => limiter.acquire().pipe(take(1))).pipe(concatMap(() => fetch$));
+  let attempt = sent$.pipe(
     map((body) => {
       const result = parse(body, url);
       if (result.diagnostics.length > 0) context.onDiagnostics?.(request, result.diagnostics);

@@ -2,21 +2,20 @@ import { Observable, map } from 'rxjs';
 import { Agent, ProxyAgent, type Dispatcher } from 'undici';
 import { HttpStatusError } from '../errors/HttpStatusError.js';
 import { ThrottledError } from '../errors/ThrottledError.js';
-import { createDebug, redactCredentials } from '../internal/debug.js';
+import { createDebug, isDebugEnabled, redactCredentials } from '../internal/debug.js';
 import type { HttpRequestSpec } from '../models/requests.js';
 import { classifyResponse } from './classifyResponse.js';
 import { CookieJar } from './CookieJar.js';
 import { normalizePlayClientOptions, type NormalizedPlayClientOptions, type PlayClientOptions } from './PlayClientOptions.js';
 import type { PlayClientStats, PlayRequestInit, PlayResponse } from './PlayResponse.js';
-import { readBody } from './readBody.js';
+import { BodyJoiner, decodeBody } from './decodeBody.js';
+import { Exchange, firstHeader, type RawHeaders, type RawResponse } from './exchange.js';
 import { redactError, toTransportError } from './toTransportError.js';
 
 const debug = createDebug('client');
 
 const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded;charset=UTF-8';
 const REDIRECTS: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
-/** Most bytes of a redirect's body read before the socket is given up. */
-const REDIRECT_BODY_LIMIT = 64 * 1024;
 
 type MutableStats = { -readonly [K in keyof PlayClientStats]: PlayClientStats[K] };
 
@@ -41,7 +40,7 @@ function validateSpec(spec: unknown): asserts spec is HttpRequestSpec {
   }
 }
 
-function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+function flattenHeaders(headers: RawHeaders): Record<string, string> {
   const flat: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;
@@ -51,15 +50,32 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
   return flat;
 }
 
-function setCookies(headers: Record<string, string | string[] | undefined>): readonly string[] {
+function setCookies(headers: RawHeaders): readonly string[] {
   const value = headers['set-cookie'];
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [value];
 }
 
-function firstHeader(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
+/** The reason a request aborted without one: what `AbortController#abort()` would give. */
+function defaultAbortReason(): DOMException {
+  return new DOMException('This operation was aborted', 'AbortError');
+}
+
+/**
+ * The cancellation state of one request subscription: aborting reaches the exchange in flight,
+ * and every later hop sees it (an `AbortController` and its listeners, without their cost).
+ */
+class Call {
+  aborted = false;
+  reason: unknown = undefined;
+  exchange: Exchange | undefined = undefined;
+
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason ?? defaultAbortReason();
+    this.exchange?.abort(this.reason);
+  }
 }
 
 /**
@@ -87,6 +103,8 @@ export class PlayClient {
   /** Redacted proxy labels, parallel to `#rotation` when proxies are used. */
   readonly #labels: readonly string[];
   readonly #jar: CookieJar | undefined;
+  /** Joins the chunks of uncompressed bodies, in memory reused from one response to the next. */
+  readonly #joiner = new BodyJoiner();
   readonly #stats: MutableStats = { requests: 0, responses: 0, aborted: 0, failed: 0, wireBytes: 0, decodedBytes: 0 };
   #next = 0;
   #closing: Promise<void> | undefined;
@@ -159,12 +177,12 @@ export class PlayClient {
     validateSpec(spec);
     const { signal: callerSignal, headers: extraHeaders } = init;
     return new Observable<PlayResponse>((subscriber) => {
-      const controller = new AbortController();
+      const call = new Call();
       let settled = false;
       const abort = (reason?: unknown): void => {
-        if (settled || controller.signal.aborted) return;
+        if (settled || call.aborted) return;
         this.#stats.aborted += 1;
-        controller.abort(reason);
+        call.abort(reason);
       };
       const onCallerAbort = (): void => {
         abort(callerSignal?.reason);
@@ -173,7 +191,7 @@ export class PlayClient {
         if (callerSignal.aborted) abort(callerSignal.reason);
         else callerSignal.addEventListener('abort', onCallerAbort, { once: true });
       }
-      this.#send(spec, extraHeaders, controller.signal).then(
+      this.#send(spec, extraHeaders, call).then(
         (response) => {
           settled = true;
           subscriber.next(response);
@@ -181,7 +199,7 @@ export class PlayClient {
         },
         (error: unknown) => {
           settled = true;
-          if (!controller.signal.aborted) this.#stats.failed += 1;
+          if (!call.aborted) this.#stats.failed += 1;
           subscriber.error(error);
         },
       );
@@ -219,6 +237,7 @@ export class PlayClient {
    */
   close(): Promise<void> {
     this.#closing ??= Promise.all(this.#owned.map((dispatcher) => dispatcher.close())).then(() => {
+      this.#joiner.release();
       debug('closed');
     });
     return this.#closing;
@@ -241,68 +260,74 @@ export class PlayClient {
     return headers;
   }
 
-  async #send(spec: HttpRequestSpec, extra: Readonly<Record<string, string>> | undefined, signal: AbortSignal): Promise<PlayResponse> {
+  /** Whether a response is a redirect the client follows (its body is then skipped). */
+  readonly #isFollowedRedirect = (status: number, headers: RawHeaders): boolean =>
+    this.#options.followRedirects && REDIRECTS.has(status) && firstHeader(headers, 'location') !== undefined;
+
+  async #send(spec: HttpRequestSpec, extra: Readonly<Record<string, string>> | undefined, call: Call): Promise<PlayResponse> {
     if (this.#closing !== undefined) throw new Error('PlayClient is closed');
-    const options = this.#options;
-    let hop: Hop = { url: new URL(spec.path, options.origin), method: spec.method, body: spec.body };
+    // Read once per request: the environment lookup behind `debug` costs more than the rest of its bookkeeping.
+    const verbose = isDebugEnabled('client');
+    let hop: Hop = { url: new URL(spec.path, this.#options.origin), method: spec.method, body: spec.body };
     for (let redirects = 0; ; redirects += 1) {
       const href = hop.url.href;
-      const { dispatcher, label } = this.#pick();
       const started = Date.now();
-      this.#stats.requests += 1;
-      debug(`→ ${hop.method} ${href} via ${label}`);
-      let response: Dispatcher.ResponseData;
-      try {
-        response = await dispatcher.request({
-          origin: hop.url.origin,
-          path: `${hop.url.pathname}${hop.url.search}`,
-          method: hop.method,
-          headers: this.#headersFor(hop, extra),
-          body: hop.body ?? null,
-          signal,
-          headersTimeout: options.headersTimeout,
-          bodyTimeout: options.bodyTimeout,
-        });
-      } catch (error) {
-        throw this.#fail(error, signal, href);
-      }
-      const { statusCode, headers } = response;
+      const { status, headers, chunks, size } = await this.#exchange(hop, extra, call, verbose);
       this.#jar?.store(hop.url.origin, setCookies(headers));
-
       const location = firstHeader(headers, 'location');
-      if (options.followRedirects && REDIRECTS.has(statusCode) && location !== undefined) {
-        await response.body.dump({ limit: REDIRECT_BODY_LIMIT }).catch(() => undefined);
-        debug(`↪ ${statusCode} ${href} → ${location}`);
-        hop = this.#redirect(hop, statusCode, location, redirects);
+      if (location !== undefined && this.#isFollowedRedirect(status, headers)) {
+        if (verbose) debug(`↪ ${status} ${href} → ${location}`);
+        hop = this.#redirect(hop, status, location, redirects);
         continue;
       }
-
       try {
-        const body = await readBody(response.body, {
-          contentEncoding: firstHeader(headers, 'content-encoding'),
-          contentLength: firstHeader(headers, 'content-length'),
-          limit: options.maxBodyBytes,
-          url: href,
-        });
+        const limits = { contentEncoding: firstHeader(headers, 'content-encoding'), limit: this.#options.maxBodyBytes, url: href };
+        const body = await decodeBody(chunks, size, limits, this.#joiner);
         this.#stats.responses += 1;
         this.#stats.wireBytes += body.wire;
         this.#stats.decodedBytes += body.decoded;
-        debug(`← ${statusCode} ${href} ${body.wire}/${body.decoded} B in ${Date.now() - started} ms`);
-        return { status: statusCode, headers: flattenHeaders(headers), body: body.text, url: href, bytes: { wire: body.wire, decoded: body.decoded } };
+        if (verbose) debug(`← ${status} ${href} ${body.wire}/${body.decoded} B in ${Date.now() - started} ms`);
+        return { status, headers: flattenHeaders(headers), body: body.text, url: href, bytes: { wire: body.wire, decoded: body.decoded } };
       } catch (error) {
-        throw this.#fail(error, signal, href);
+        throw this.#fail(error, call, href, verbose);
       }
     }
   }
 
+  /** Sends one hop and reads its response (body not decoded yet), through the next dispatcher of the rotation. */
+  async #exchange(hop: Hop, extra: Readonly<Record<string, string>> | undefined, call: Call, verbose: boolean): Promise<RawResponse> {
+    const options = this.#options;
+    const href = hop.url.href;
+    const { dispatcher, label } = this.#pick();
+    const request: Dispatcher.DispatchOptions = {
+      origin: hop.url.origin,
+      path: `${hop.url.pathname}${hop.url.search}`,
+      method: hop.method,
+      headers: this.#headersFor(hop, extra),
+      body: hop.body ?? null,
+      headersTimeout: options.headersTimeout,
+      bodyTimeout: options.bodyTimeout,
+    };
+    this.#stats.requests += 1;
+    if (verbose) debug(`→ ${hop.method} ${href} via ${label}`);
+    const exchange = new Exchange({ maxBodyBytes: options.maxBodyBytes, url: href, skipBody: this.#isFollowedRedirect });
+    call.exchange = exchange;
+    if (call.aborted) exchange.abort(call.reason);
+    try {
+      return await exchange.send(dispatcher, request);
+    } catch (error) {
+      throw this.#fail(error, call, href, verbose);
+    }
+  }
+
   /** The error to reject with: the abort reason when aborted, else the mapped transport error. */
-  #fail(error: unknown, signal: AbortSignal, href: string): unknown {
-    if (signal.aborted) {
-      debug(`✕ aborted ${href}`);
-      return signal.reason;
+  #fail(error: unknown, call: Call, href: string, verbose: boolean): unknown {
+    if (call.aborted) {
+      if (verbose) debug(`✕ aborted ${href}`);
+      return call.reason;
     }
     const mapped = toTransportError(error, href, this.#options);
-    debug(`✕ ${href}: ${mapped.message}`);
+    if (verbose) debug(`✕ ${href}: ${mapped.message}`);
     return mapped;
   }
 

@@ -31,6 +31,11 @@ describe('classifyResponse', () => {
     expect(classifyResponse(response(200, body, { 'content-type': 'application/json; charset=utf-8' }), 'POST')).toBe(body);
   });
 
+  it('does not mistake a page with data blocks that quotes "unusual traffic" early for a captcha', () => {
+    const page = `<html><body>Description: no unusual traffic here.${' '.repeat(250_000)}<script>AF_initDataCallback({key: 'ds:5', data:[1], sideChannel: {}});</script></body></html>`;
+    expect(classifyResponse(response(200, page, { 'content-type': 'text/html; charset=utf-8' }), 'GET')).toBe(page);
+  });
+
   it('maps 429 to ThrottledError(status-429) even with a captcha body', () => {
     const error = errorOf(() => classifyResponse(response(429, '<html>unusual traffic</html>', { 'retry-after': '7' }), 'POST'));
     expect(isThrottledError(error) && [error.reason, error.retryAfter]).toEqual(['status-429', 7_000]);

@@ -98,6 +98,47 @@ function listInner(num: number, collection: string, category: string): unknown {
   return [[null, page, [2, collection, category]]];
 }
 
+/** The list body encoded from scratch. */
+function encodeListBody(num: number, collection: string, category: string): string {
+  const freq = encodeFreq(RPC_IDS.list, listInner(num, collection, category), 'generic');
+  return `${encodeForm({ 'f.req': freq, at: LIST_AT_TOKEN })}&`;
+}
+
+/**
+ * Slot values the body template is rendered with: letters and digits, which both JSON encodings
+ * and percent-encoding leave as they are, and which occur nowhere else in the body.
+ */
+const SLOTS = { num: '987654321', collection: 'PfCollectionSlot', category: 'PfCategorySlot' } as const;
+/** Ids every encoding leaves as they are, so that they can be put in the template's slots. */
+const PLAIN_ID = /^\w+$/;
+
+/** `text` cut around its only occurrence of `slot`, or `undefined`. */
+function cut(text: string, slot: string): readonly [string, string] | undefined {
+  const parts = text.split(slot);
+  return parts.length === 2 ? [parts[0] ?? '', parts[1] ?? ''] : undefined;
+}
+
+/** The list body cut at its num, collection and category slots (in this order). */
+function bodyTemplate(): readonly [string, string, string, string] | undefined {
+  const num = cut(encodeListBody(Number(SLOTS.num), SLOTS.collection, SLOTS.category), SLOTS.num);
+  const collection = num && cut(num[1], SLOTS.collection);
+  const category = collection && cut(collection[1], SLOTS.category);
+  return num && collection && category ? [num[0], collection[0], category[0], category[1]] : undefined;
+}
+
+let template: ReturnType<typeof bodyTemplate> | null = null;
+
+/**
+ * The list body: 23 KB of constant JSON around three values, built once as a template and then
+ * filled in (encoding it from scratch costs ≈ 0.35 ms a request).
+ */
+function listBody(num: number, collection: string, category: string): string {
+  template ??= bodyTemplate();
+  if (template === undefined || !PLAIN_ID.test(collection) || !PLAIN_ID.test(category)) return encodeListBody(num, collection, category);
+  const [head, middle, between, end] = template;
+  return `${head}${num}${middle}${collection}${between}${category}${end}`;
+}
+
 /**
  * Encodes a top-chart request: `POST` batchexecute `vyAe2` with FO's and PF's 2022 URL parameters
  * (`rt=c`) and the body of PROTOCOL.md §3.2, byte for byte: `f.req` plus the stale `at` token and
@@ -116,10 +157,9 @@ export function encodeListRequest(params: ListParams): HttpRequestSpec {
   const category = validateCategory(params.category);
   const num = validateNum(params.num ?? 100, { field: 'num', min: 1, max: MAX_LIST_NUM });
   const locale = normalizeLocale(params);
-  const freq = encodeFreq(RPC_IDS.list, listInner(num, collection, category), 'generic');
   return {
     method: 'POST',
     path: batchExecutePath('list2022', RPC_IDS.list, locale),
-    body: `${encodeForm({ 'f.req': freq, at: LIST_AT_TOKEN })}&`,
+    body: listBody(num, collection, category),
   };
 }

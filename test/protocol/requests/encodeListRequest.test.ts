@@ -130,6 +130,14 @@ describe('encodeListRequest', () => {
     expect(decodeInner(encodeListRequest({ category: 'game_action' })).slot).toEqual([2, 'topselling_free', 'GAME_ACTION']);
   });
 
+  it('fills one template for every chart: only num, collection and category differ', () => {
+    const paid = encodeListRequest({ collection: 'topselling_paid', category: 'GAME_ACTION', num: 7 });
+    expect(paid.body).toHaveLength(23_208 - '100topselling_freeGAME'.length + '7topselling_paidGAME_ACTION'.length);
+    expect(decodeInner(paid).slot).toEqual([2, 'topselling_paid', 'GAME_ACTION']);
+    expect(decodeInner(paid).page[0]).toEqual([8, [20, 7]]);
+    expect(encodeListRequest({ num: 100, collection: 'topselling_free', category: 'GAME' }).body).toBe(spec.body);
+  });
+
   it('carries the locale last in the URL', () => {
     const korean = encodeListRequest({ country: 'KR', lang: 'ko' });
     expect(korean.path.endsWith('&rt=c&hl=ko&gl=kr')).toBe(true);
