@@ -92,8 +92,8 @@ const EXTERN_APEX = 0xfb_ee9;
  * to size the string, then to fill it), ≈ 2 ms for an 850 KB top chart with a few thousand
  * non-ASCII bytes; ICU's UTF-8 → UTF-16 conversion (`buffer.transcode`) and a copy take about
  * 60 % of that, for the same string. Pure ASCII, invalid UTF-8 (whose U+FFFD replacements follow
- * V8's rules), small bodies, bodies of a million characters or more, and a Node without ICU take
- * `toString`.
+ * V8's rules), bodies under 32 KB, bodies of `EXTERN_APEX` bytes or more (their text may be that
+ * long: a 1.2 MB details page) and a Node without ICU take `toString`.
  *
  * @example
  * ```ts
