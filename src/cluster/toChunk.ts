@@ -2,7 +2,7 @@ import type { AppDetails } from '../models/AppDetails.js';
 import type { AppList } from '../models/AppList.js';
 import type { AppRequest, ListRequest } from '../models/requests.js';
 import type { StoreChunk } from '../store/Store.js';
-import type { AppRow, SnapshotRow } from '../store/rows.js';
+import { appRow, snapshotRows } from '../store/toRows.js';
 
 /**
  * @internal The store rows of one chart: one snapshot row per app, for every country the request
@@ -15,28 +15,7 @@ import type { AppRow, SnapshotRow } from '../store/rows.js';
  */
 export function listChunk(request: ListRequest, list: AppList, date: string, key: string, attempts: number): StoreChunk {
   const countries = request.attributedTo ?? [request.country];
-  const snapshots = countries.flatMap((country) =>
-    list.items.map(
-      (item): SnapshotRow => ({
-        snapshotDate: date,
-        country,
-        lang: request.lang,
-        category: request.category ?? 'APPLICATION',
-        collection: request.collection,
-        rank: item.rank,
-        appId: item.appId,
-        title: item.title,
-        url: item.url,
-        ...(item.developer === undefined ? {} : { developer: item.developer }),
-        ...(item.developerId === undefined ? {} : { developerId: item.developerId }),
-        ...(item.score === undefined ? {} : { score: item.score }),
-        ...(item.price === undefined ? {} : { price: item.price }),
-        ...(item.free === undefined ? {} : { free: item.free }),
-        ...(item.currency === undefined ? {} : { currency: item.currency }),
-        ...(item.icon === undefined ? {} : { icon: item.icon }),
-      }),
-    ),
-  );
+  const snapshots = countries.flatMap((country) => snapshotRows(list, request, date, country));
   return { checkpoints: [{ requestKey: key, kind: 'list', state: 'done', attempts }], snapshots };
 }
 
@@ -49,15 +28,6 @@ export function listChunk(request: ListRequest, list: AppList, date: string, key
  * ```
  */
 export function appChunk(request: AppRequest, details: AppDetails, fetchedAt: string, key: string, attempts: number): StoreChunk {
-  const row: AppRow = {
-    appId: request.appId,
-    lang: request.lang,
-    country: request.country,
-    title: details.title,
-    developer: details.developer,
-    ...(details.score === undefined ? {} : { score: details.score }),
-    details,
-    fetchedAt,
-  };
+  const row = appRow(details, request, fetchedAt);
   return { checkpoints: [{ requestKey: key, kind: 'app', state: 'done', attempts }], apps: [row] };
 }

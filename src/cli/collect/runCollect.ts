@@ -15,7 +15,7 @@ import { UsageError } from '../UsageError.js';
 import { appKey, listKey, normalizeCollectPlan, pendingListRequests, type CollectPlan } from './CollectPlan.js';
 import { collectSummary } from './collectSummary.js';
 import { runPhase, type PhaseContext, type PhaseEnd } from './runPhase.js';
-import { appRow, snapshotRows } from './toRows.js';
+import { appRow, snapshotRows } from '../../store/toRows.js';
 
 /** Options of {@link runCollect}: the plan (ignored with `resume`), the store, the network. */
 export interface CollectOptions extends NetworkOptions {

@@ -1,22 +1,24 @@
-import type { AppDetails } from '../../models/AppDetails.js';
-import type { AppList } from '../../models/AppList.js';
-import type { AppRequest, ListRequest } from '../../models/requests.js';
-import type { AppRow, SnapshotRow } from '../../store/rows.js';
+import type { AppDetails } from '../models/AppDetails.js';
+import type { AppList } from '../models/AppList.js';
+import type { AppRequest, ListRequest } from '../models/requests.js';
+import type { AppRow, SnapshotRow } from './rows.js';
 
 /**
- * The snapshot rows of one fetched top chart (ranks 1..n), for the run's day.
+ * The snapshot rows of one fetched top chart (ranks 1..n), for the run's day. `country` is the
+ * request's unless given (a chart fetched once for several countries of one Play Store is stored
+ * once per country: `request.attributedTo`).
  *
  * @example
  * ```ts
  * const rows = snapshotRows(list, request, '2025-01-31');
  * ```
  */
-export function snapshotRows(list: AppList, request: ListRequest, snapshotDate: string): SnapshotRow[] {
+export function snapshotRows(list: AppList, request: ListRequest, snapshotDate: string, country: string = request.country): SnapshotRow[] {
   const category = request.category ?? 'APPLICATION';
   return list.items.map(
     (item): SnapshotRow => ({
       snapshotDate,
-      country: request.country,
+      country,
       lang: request.lang,
       category,
       collection: request.collection,
