@@ -28,7 +28,8 @@ import {
 import type { AppRecord, CheckpointRecord, ReviewCursorRecord, ReviewRecord, RunRecord, SnapshotRecord } from '../sqlite/sqliteRecords.js';
 import { PostgresCollectorLock, collectorLockName, readLockHolder } from './PostgresCollectorLock.js';
 import { paginatePostgres } from './paginatePostgres.js';
-import { appColumns, checkInteger, checkpointColumns, cursorColumns, reviewColumns, snapshotColumns } from './postgresRows.js';
+import { checkInteger } from '../rowCells.js';
+import { appColumns, checkpointColumns, cursorColumns, reviewColumns, snapshotColumns } from './postgresRows.js';
 
 /**
  * A run shared by many writers, as {@link PostgresStore.openSharedRun} found or made it.

@@ -1,7 +1,10 @@
 import { ValidationError } from '../../errors/ValidationError.js';
-import { checkUtcDate } from '../checkUtcDate.js';
-import { toUtcTimestamp } from '../toUtcTimestamp.js';
+import { appCells, checkpointCells, cursorCells, reviewCells, snapshotCells } from '../rowCells.js';
+import type { Cell as DriverCell } from '../rowCells.js';
 import type { AppRow, CheckpointRow, ReviewCursorRow, ReviewRow, RunId, SnapshotRow } from '../rows.js';
+
+/** A pg parameter: the shared cells plus booleans (`free`). */
+type Cell = DriverCell | boolean;
 
 /**
  * @internal Validation and column arrays of the PostgreSQL store's writes. A chunk's rows are
@@ -16,47 +19,6 @@ import type { AppRow, CheckpointRow, ReviewCursorRow, ReviewRow, RunId, Snapshot
  * ```
  * @module
  */
-
-type Cell = string | number | boolean | null;
-
-/**
- * @internal Checks an integer in range.
- *
- * @example
- * ```ts
- * checkInteger(3, 'attempts', 0); // 3
- * ```
- */
-export function checkInteger(value: number, field: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new ValidationError(field, value, `an integer from ${min} to ${max}`);
-  }
-  return value;
-}
-
-function checkFinite(value: number | undefined, field: string): number | null {
-  if (value === undefined) return null;
-  if (!Number.isFinite(value)) throw new ValidationError(field, value, 'a finite number');
-  return value;
-}
-
-function nullable<T>(value: T | undefined): T | null {
-  return value ?? null;
-}
-
-/**
- * @internal `JSON.stringify` of a value that must serialise.
- *
- * @example
- * ```ts
- * toJsonColumn({ a: 1 }, 'details'); // '{"a":1}'
- * ```
- */
-export function toJsonColumn(value: unknown, field: string): string {
-  const text = JSON.stringify(value) as string | undefined;
-  if (text === undefined) throw new ValidationError(field, value, 'a JSON-serialisable value');
-  return text;
-}
 
 /** Keeps the last row of each key, in first-seen order of the keys. */
 function lastByKey<T>(rows: readonly T[], keyOf: (row: T) => string): T[] {
@@ -93,15 +55,7 @@ export function checkpointColumns(checkpoints: readonly CheckpointRow[], now: st
   const records = rows.map((checkpoint): Cell[] => {
     const state: string = checkpoint.state;
     if (state !== 'done' && state !== 'failed') throw new ValidationError('state', state, 'done, failed');
-    return [
-      checkpoint.requestKey,
-      checkpoint.kind,
-      checkpoint.state,
-      checkInteger(checkpoint.attempts, 'attempts', 0),
-      nullable(checkpoint.errorCode),
-      nullable(checkpoint.errorMessage),
-      checkpoint.updatedAt === undefined ? now : toUtcTimestamp(checkpoint.updatedAt, 'updatedAt'),
-    ];
+    return checkpointCells(checkpoint, now);
   });
   return { rows, columns: columns(records, 7) };
 }
@@ -116,24 +70,7 @@ export function checkpointColumns(checkpoints: readonly CheckpointRow[], now: st
  */
 export function snapshotColumns(snapshots: readonly SnapshotRow[]): { readonly rows: SnapshotRow[]; readonly columns: Cell[][] } {
   const rows = lastByKey(snapshots, (row) => JSON.stringify([row.country, row.lang, row.category, row.collection, row.rank]));
-  const records = rows.map((row): Cell[] => [
-    checkUtcDate(row.snapshotDate, 'snapshotDate'),
-    row.country,
-    row.lang,
-    row.category,
-    row.collection,
-    checkInteger(row.rank, 'rank', 1),
-    row.appId,
-    nullable(row.title),
-    nullable(row.developer),
-    nullable(row.developerId),
-    checkFinite(row.score, 'score'),
-    checkFinite(row.price, 'price'),
-    nullable(row.free),
-    nullable(row.currency),
-    nullable(row.icon),
-    nullable(row.url),
-  ]);
+  const records = rows.map((row): Cell[] => snapshotCells(row, (free) => free));
   return { rows, columns: columns(records, 16) };
 }
 
@@ -147,17 +84,7 @@ export function snapshotColumns(snapshots: readonly SnapshotRow[]): { readonly r
  */
 export function appColumns(apps: readonly AppRow[], runId: RunId): { readonly rows: AppRow[]; readonly columns: Cell[][] } {
   const rows = lastByKey(apps, (row) => JSON.stringify([row.appId, row.lang, row.country]));
-  const records = rows.map((row): Cell[] => [
-    row.appId,
-    row.lang,
-    row.country,
-    nullable(row.title),
-    nullable(row.developer),
-    checkFinite(row.score, 'score'),
-    toJsonColumn(row.details, 'details'),
-    toUtcTimestamp(row.fetchedAt, 'fetchedAt'),
-    runId,
-  ]);
+  const records = rows.map((row): Cell[] => appCells(row, runId));
   return { rows, columns: columns(records, 9) };
 }
 
@@ -171,22 +98,7 @@ export function appColumns(apps: readonly AppRow[], runId: RunId): { readonly ro
  */
 export function reviewColumns(reviews: readonly ReviewRow[], runId: RunId): { readonly rows: ReviewRow[]; readonly columns: Cell[][] } {
   const rows = lastByKey(reviews, (row) => JSON.stringify([row.appId, row.reviewId]));
-  const records = rows.map((row): Cell[] => [
-    row.appId,
-    row.reviewId,
-    row.lang,
-    row.country,
-    nullable(row.userName),
-    checkInteger(row.score, 'score', 1, 5),
-    nullable(row.text),
-    toUtcTimestamp(row.date, 'date'),
-    row.thumbsUp === undefined ? null : checkInteger(row.thumbsUp, 'thumbsUp', 0),
-    nullable(row.replyText),
-    row.replyDate === undefined ? null : toUtcTimestamp(row.replyDate, 'replyDate'),
-    nullable(row.version),
-    toUtcTimestamp(row.fetchedAt, 'fetchedAt'),
-    runId,
-  ]);
+  const records = rows.map((row): Cell[] => reviewCells(row, runId));
   return { rows, columns: columns(records, 14) };
 }
 
@@ -200,15 +112,6 @@ export function reviewColumns(reviews: readonly ReviewRow[], runId: RunId): { re
  */
 export function cursorColumns(cursors: readonly ReviewCursorRow[], now: string): { readonly columns: Cell[][] } {
   const rows = lastByKey(cursors, (row) => JSON.stringify([row.appId, row.lang, row.country, row.sort]));
-  const records = rows.map((cursor): Cell[] => [
-    cursor.appId,
-    cursor.lang,
-    cursor.country,
-    cursor.sort,
-    cursor.token,
-    checkInteger(cursor.pages, 'pages', 0),
-    checkInteger(cursor.reviews, 'reviews', 0),
-    cursor.updatedAt === undefined ? now : toUtcTimestamp(cursor.updatedAt, 'updatedAt'),
-  ]);
+  const records = rows.map((cursor): Cell[] => cursorCells(cursor, now));
   return { columns: columns(records, 8) };
 }

@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { ValidationError } from '../../errors/ValidationError.js';
 import { isStoreLockedError } from '../StoreLockedError.js';
-import { checkUtcDate } from '../checkUtcDate.js';
+import { appCells, checkInteger, checkpointCells, cursorCells, reviewCells, snapshotCells } from '../rowCells.js';
 import { toUtcTimestamp } from '../toUtcTimestamp.js';
 import type {
   AppFilter,
@@ -75,23 +75,6 @@ const REVIEW_COLUMNS =
 /** Rows per `IN (…)` look-up, well under SQLite's (and PostgreSQL's) bound-parameter limits. */
 const LOOKUP_BATCH = 500;
 
-function nullable<T>(value: T | undefined): T | null {
-  return value ?? null;
-}
-
-function checkInteger(value: number, field: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new ValidationError(field, value, `an integer from ${min} to ${max}`);
-  }
-  return value;
-}
-
-function checkFinite(value: number | undefined, field: string): number | null {
-  if (value === undefined) return null;
-  if (!Number.isFinite(value)) throw new ValidationError(field, value, 'a finite number');
-  return value;
-}
-
 function addCounts(target: Record<string, number>, source: Readonly<Record<string, number>> | undefined, field: string): void {
   if (source === undefined) return;
   for (const [key, value] of Object.entries(source)) {
@@ -113,12 +96,6 @@ function bump(counts: Record<string, number>, key: string, delta: number): void 
 /** `JSON.stringify`, typed honestly: `undefined`, functions and symbols give `undefined`. */
 function toJson(value: unknown): string | undefined {
   return JSON.stringify(value);
-}
-
-function json(value: unknown, field: string): string {
-  const text = toJson(value);
-  if (text === undefined) throw new ValidationError(field, value, 'a JSON-serialisable value');
-  return text;
 }
 
 /**
@@ -297,25 +274,7 @@ export class SqliteStore implements Store {
           if (this.#listExists.get(...list) === undefined) counts.lists += 1;
         }
         if (this.#snapshotExists.get(...list, row.rank) === undefined) counts.snapshots += 1;
-        this.#upsertSnapshot.run(
-          runId,
-          checkUtcDate(row.snapshotDate, 'snapshotDate'),
-          row.country,
-          row.lang,
-          row.category,
-          row.collection,
-          checkInteger(row.rank, 'rank', 1),
-          row.appId,
-          nullable(row.title),
-          nullable(row.developer),
-          nullable(row.developerId),
-          checkFinite(row.score, 'score'),
-          checkFinite(row.price, 'price'),
-          row.free === undefined ? null : Number(row.free),
-          nullable(row.currency),
-          nullable(row.icon),
-          nullable(row.url),
-        );
+        this.#upsertSnapshot.run(runId, ...snapshotCells(row, Number));
       }
 
       for (const row of chunk.apps ?? []) {
@@ -359,7 +318,7 @@ export class SqliteStore implements Store {
       addCounts(diagnostics, summary.diagnostics, 'diagnostics');
       this.#db
         .prepare('UPDATE runs SET status = ?, ended_at = ?, planned_requests = COALESCE(?, planned_requests), diagnostics = ?, error = ? WHERE id = ?')
-        .run(summary.status, this.#now(), planned, JSON.stringify(diagnostics), nullable(summary.error), runId);
+        .run(summary.status, this.#now(), planned, JSON.stringify(diagnostics), summary.error ?? null, runId);
       return this.#readRun(runId);
     });
     this.#lock.release();
@@ -525,62 +484,19 @@ export class SqliteStore implements Store {
   }
 
   #writeCheckpoint(runId: RunId, checkpoint: CheckpointRow, now: string): void {
-    this.#upsertRequest.run(
-      runId,
-      checkpoint.requestKey,
-      checkpoint.kind,
-      checkpoint.state,
-      checkInteger(checkpoint.attempts, 'attempts', 0),
-      nullable(checkpoint.errorCode),
-      nullable(checkpoint.errorMessage),
-      checkpoint.updatedAt === undefined ? now : toUtcTimestamp(checkpoint.updatedAt, 'updatedAt'),
-    );
+    this.#upsertRequest.run(runId, ...checkpointCells(checkpoint, now));
   }
 
   #writeApp(runId: RunId, row: AppRow): void {
-    this.#upsertApp.run(
-      row.appId,
-      row.lang,
-      row.country,
-      nullable(row.title),
-      nullable(row.developer),
-      checkFinite(row.score, 'score'),
-      json(row.details, 'details'),
-      toUtcTimestamp(row.fetchedAt, 'fetchedAt'),
-      runId,
-    );
+    this.#upsertApp.run(...appCells(row, runId));
   }
 
   #writeReview(runId: RunId, row: ReviewRow): void {
-    this.#upsertReview.run(
-      row.appId,
-      row.reviewId,
-      row.lang,
-      row.country,
-      nullable(row.userName),
-      checkInteger(row.score, 'score', 1, 5),
-      nullable(row.text),
-      toUtcTimestamp(row.date, 'date'),
-      row.thumbsUp === undefined ? null : checkInteger(row.thumbsUp, 'thumbsUp', 0),
-      nullable(row.replyText),
-      row.replyDate === undefined ? null : toUtcTimestamp(row.replyDate, 'replyDate'),
-      nullable(row.version),
-      toUtcTimestamp(row.fetchedAt, 'fetchedAt'),
-      runId,
-    );
+    this.#upsertReview.run(...reviewCells(row, runId));
   }
 
   #writeCursor(cursor: ReviewCursorRow, now: string): void {
-    this.#upsertCursor.run(
-      cursor.appId,
-      cursor.lang,
-      cursor.country,
-      cursor.sort,
-      cursor.token,
-      checkInteger(cursor.pages, 'pages', 0),
-      checkInteger(cursor.reviews, 'reviews', 0),
-      cursor.updatedAt === undefined ? now : toUtcTimestamp(cursor.updatedAt, 'updatedAt'),
-    );
+    this.#upsertCursor.run(...cursorCells(cursor, now));
   }
 
   #readRun(runId: RunId): RunRow {
