@@ -4,7 +4,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   BatchRequestBuilder,
   PlayClient,
-  CATEGORIES,
   fetchAndParseAppsBatch,
   fetchAndParseListBatch,
   fetchApps,
@@ -18,9 +17,10 @@ import {
   search,
   similar,
   suggest,
-  isCollection,
-  isCountryCode,
+  validateCategory,
+  validateCollection,
   isValidationError,
+  validateCountry,
   validateLanguage,
 } from 'playfast';
 import { createReplayServer, type ReplayServer } from 'playfast/testing';
@@ -87,29 +87,27 @@ const badAppId = fc.oneof(
   fc.constantFrom('../../etc/passwd', 'com', '.com.a', 'com.a.', 'com..a', '1com.a', 'com.1a', 'a'.repeat(1000)),
 );
 
-/** Strings that are not country codes. */
-const badCountry = fc.oneof(fc.constantFrom('', 'usa', 'u', 'u s', 'xx', 'zz', '../', 'us&gl=kr', 'us#', 'ü', '\u{1F600}', 'u\u0000'), fc.string({ maxLength: 6 })).filter((value) => !isCountryCode(value));
-
-/** Strings that are not categories. */
-const badCategory = fc.oneof(fc.constantFrom('', 'GAMES', 'GAME ACTION', 'GAME_ACTION&x', '../GAME', 'GAME_ACTION#', 'ÉDUCATION'), fc.string({ maxLength: 12 })).filter(
-  (value) => !(CATEGORIES as readonly string[]).includes(value.toUpperCase()),
-);
-
-/** Strings that are not collections. */
-const badCollection = fc.oneof(fc.constantFrom('', 'top', 'topselling free', 'topselling_free&x', '../topgrossing', 'ŧop'), fc.string({ maxLength: 12 })).filter((value) => !isCollection(value));
-
-/** Whether `hl` validation accepts a value (it accepts any case and region/script suffixes, e.g. `AA` → `aa`). */
-function isAcceptedLanguage(value: string): boolean {
+/** Whether `validate` accepts a value; validation accepts any case and aliases (e.g. `GA` → `ga`, `TOP_FREE`, `AA` → `aa`). */
+function accepts(validate: (value: string) => unknown, value: string): boolean {
   try {
-    validateLanguage(value);
+    validate(value);
     return true;
   } catch {
     return false;
   }
 }
 
+/** Strings that are not country codes in any accepted form. */
+const badCountry = fc.oneof(fc.constantFrom('', 'usa', 'u', 'u s', 'xx', 'zz', '../', 'us&gl=kr', 'us#', 'ü', '\u{1F600}', 'u\u0000'), fc.string({ maxLength: 6 })).filter((value) => !accepts(validateCountry, value));
+
+/** Strings that are not categories. */
+const badCategory = fc.oneof(fc.constantFrom('', 'GAMES', 'GAME ACTION', 'GAME_ACTION&x', '../GAME', 'GAME_ACTION#', 'ÉDUCATION'), fc.string({ maxLength: 12 })).filter((value) => !accepts(validateCategory, value));
+
+/** Strings that are not collections. */
+const badCollection = fc.oneof(fc.constantFrom('', 'top', 'topselling free', 'topselling_free&x', '../topgrossing', 'ŧop'), fc.string({ maxLength: 12 })).filter((value) => !accepts(validateCollection, value));
+
 /** Strings that are not languages in any accepted form. */
-const badLanguage = fc.oneof(fc.constantFrom('', 'xx', 'english', 'en us', 'en&gl=us', '../en', 'é', 'en_', '_US'), fc.string({ maxLength: 6 })).filter((value) => !isAcceptedLanguage(value));
+const badLanguage = fc.oneof(fc.constantFrom('', 'xx', 'english', 'en us', 'en&gl=us', '../en', 'é', 'en_', '_US'), fc.string({ maxLength: 6 })).filter((value) => !accepts(validateLanguage, value));
 
 /** Numbers that are not a valid count. */
 const badNum = fc.constantFrom(0, -1, 1e9, Number.NaN, 1.5, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0.5, 2 ** 53);
