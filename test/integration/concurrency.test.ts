@@ -6,7 +6,7 @@ let server: ReplayServer;
 let baseUrl: string;
 
 beforeAll(async () => {
-  server = createReplayServer({ latency: 20 });
+  server = createReplayServer({ latency: 100 });
   baseUrl = await server.start();
 });
 
@@ -21,7 +21,7 @@ afterAll(async () => {
 const plan = (): ReturnType<BatchRequestBuilder['buildListRequests']> =>
   new BatchRequestBuilder({ numResults: 5 }).buildListRequests({ countries: ['us', 'kr', 'jp', 'de', 'gb'], categories: ['GAME_ACTION', 'SOCIAL', 'PRODUCTIVITY', 'TOOLS'] });
 
-it.each([4, 1, 7])('with latency 20 ms and concurrency %i, the server sees exactly that many requests in flight at most', async (concurrency) => {
+it.each([4, 1, 7])('with latency 100 ms (long enough for every slot to fill, even on a busy machine) and concurrency %i, the server sees exactly that many requests in flight at most', async (concurrency) => {
   const lists = await collect(fetchAndParseListBatch(plan(), { baseUrl, concurrency, limiter: false }));
   expect(lists).toHaveLength(20);
   const stats = server.stats();
