@@ -4,11 +4,16 @@
  * separate process (200 ms per answer), parsed, and written into SQLite 25 requests per
  * transaction. Reports wall time and heap next to the seed's "~10–15 s, ~1–2 MB peak".
  *
- * Heap: heapUsed sampled every 250 ms after a full GC (live heap) against a baseline taken after
- * a full GC before the run, plus the largest raw heapUsed seen (live heap + garbage).
+ * Heap: heapUsed sampled every `--heap-sample-ms` (1000) after a full GC (live heap) against a
+ * baseline taken after a full GC before the run, plus the largest raw heapUsed seen (live heap +
+ * garbage). Each forced GC costs tens of ms of the client's CPU, which the wall time includes.
+ *
+ * CPU: the client's (this process, playfast) and the replay server's (its own process) CPU time
+ * over the run, per list: on a machine with few cores the two compete, and the wall time is
+ * bounded below by the busier of them.
  *
  * Run (Node 20, from the repository root):
- *   node --expose-gc --import ./src/testing/registerSourceHooks.js bench/daily.ts [--requests=500] [--latency=200] [--concurrency=16] [--num=200] [--rate=1000|adaptive]
+ *   node --expose-gc --import ./src/testing/registerSourceHooks.js bench/daily.ts [--requests=500] [--latency=200] [--concurrency=16] [--num=200] [--rate=1000|adaptive] [--heap-sample-ms=1000]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +44,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '16' },
     num: { type: 'string', default: '200' },
     rate: { type: 'string', default: '1000' },
+    'heap-sample-ms': { type: 'string', default: '1000' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -62,7 +68,9 @@ try {
     peakRaw = Math.max(peakRaw, process.memoryUsage().heapUsed);
     peakLive = Math.max(peakLive, liveHeap());
     samples += 1;
-  }, 250);
+  }, Number(values['heap-sample-ms']));
+  const serverCpuBefore = await replay.cpuUsage();
+  const clientCpuBefore = process.cpuUsage();
   const started = performance.now();
   const code = await runCollect(
     {
@@ -81,6 +89,8 @@ try {
     io,
   );
   const seconds = (performance.now() - started) / 1000;
+  const clientCpu = process.cpuUsage(clientCpuBefore);
+  const serverCpuAfter = await replay.cpuUsage();
   clearInterval(timer);
   const stats = await replay.stats();
   const report = {
@@ -100,12 +110,15 @@ try {
     liveHeapGrowth: peakLive - baseline,
     peakRawHeap: peakRaw,
     samples,
+    clientCpuMsPerList: Number(((clientCpu.user + clientCpu.system) / 1000 / stats.requests).toFixed(1)),
+    serverCpuMsPerList: Number(((serverCpuAfter.user + serverCpuAfter.system - serverCpuBefore.user - serverCpuBefore.system) / 1000 / stats.requests).toFixed(1)),
   };
   if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
   else {
     log.push(
       `daily collection: ${report.requests} lists × ${report.num} apps, latency ${report.latencyMs} ms, concurrency ${report.concurrency}, rate ${report.rate}`,
       `  wall time ${report.seconds} s (floor ${report.floorSeconds} s = requests × latency / concurrency), ${report.requestsPerSecond} req/s, exit ${code}`,
+      `  CPU per list: client (playfast) ${report.clientCpuMsPerList} ms, replay server ${report.serverCpuMsPerList} ms; ${report.machine.cpuCount} cores shared`,
       `  live heap: baseline ${mb(baseline)}, peak ${mb(peakLive)}, growth ${mb(report.liveHeapGrowth)} (${samples} samples after GC); peak raw heapUsed ${mb(peakRaw)}`,
       `  seed (Python): ~10–15 s, ~1–2 MB peak`,
       `  machine: ${report.machine.cpuCount} × ${report.machine.cpuModel}, load ${report.machine.loadAverage.toFixed(2)}, ${report.machine.node}`,

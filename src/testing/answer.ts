@@ -46,6 +46,8 @@ export interface ReplayAnswer {
   readonly body: string;
   /** `true` when no capture holds these bytes (labelled synthetic in PROTOCOL terms). */
   readonly synthetic: boolean;
+  /** The body's UTF-8 bytes, when the answer made them already (sent instead of encoding `body` again). */
+  readonly bytes?: Buffer;
   /** A stable key when the body is a real capture, to cache compressed copies. */
   readonly captureKey?: string;
   /** Extra headers (e.g. `Retry-After`). */

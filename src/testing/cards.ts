@@ -88,24 +88,60 @@ export function synthItemsJson(
   shape: ItemShape,
   options: { readonly count: number; readonly seed: number; readonly firstIndex: number },
 ): string {
+  return `[${synthItemTexts(templates, shape, options, false).join(',')}]`;
+}
+
+/**
+ * `JSON.stringify(synthItemsJson(templates, shape, options)).slice(1, -1)`: the same text already
+ * escaped as the inside of a JSON string, made without escaping it afterwards (a top chart's
+ * payload is double-encoded, and escaping a 1.6 MB payload costs about 10 ms). Each template is
+ * escaped once; only the new values are escaped per copy.
+ *
+ * @example
+ * ```ts
+ * const inside = synthItemsJsonEscaped(templates, 'wrapped', { count: 200, seed: 42, firstIndex: 0 });
+ * JSON.parse(`"${inside}"`) === synthItemsJson(templates, 'wrapped', { count: 200, seed: 42, firstIndex: 0 }); // true
+ * ```
+ */
+export function synthItemsJsonEscaped(
+  templates: readonly ItemTemplate[],
+  shape: ItemShape,
+  options: { readonly count: number; readonly seed: number; readonly firstIndex: number },
+): string {
+  return `[${synthItemTexts(templates, shape, options, true).join(',')}]`;
+}
+
+/** The inside of a JSON string holding `text`. */
+function escapeInString(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
+}
+
+/** The Google JSON text of each copy, escaped as the inside of a JSON string when `escaped`. */
+function synthItemTexts(
+  templates: readonly ItemTemplate[],
+  shape: ItemShape,
+  options: { readonly count: number; readonly seed: number; readonly firstIndex: number },
+  escaped: boolean,
+): string[] {
   const texts: string[] = [];
-  if (templates.length > 0) {
-    const offset = hashString(String(options.seed), 3) % templates.length;
-    for (let index = 0; index < options.count; index++) {
-      const template = templates[(offset + index) % templates.length];
-      if (template === undefined) continue;
-      const id = synthAppId(options.seed, options.firstIndex + index);
-      const fields = drawFields(shape, createRandom(hashString(id, options.seed % 4_294_967_296)));
-      const { parts, slots } = compiledTemplate(template, shape);
-      let text = parts[0] ?? '';
-      for (let slot = 0; slot < slots.length; slot++) {
-        const name = slots[slot] ?? 'id';
-        text += (name === 'id' ? id : toGoogleJson(fields[name])) + (parts[slot + 1] ?? '');
-      }
-      texts.push(text);
+  if (templates.length === 0) return texts;
+  const offset = hashString(String(options.seed), 3) % templates.length;
+  for (let index = 0; index < options.count; index++) {
+    const template = templates[(offset + index) % templates.length];
+    if (template === undefined) continue;
+    const id = synthAppId(options.seed, options.firstIndex + index);
+    const fields = drawFields(shape, createRandom(hashString(id, options.seed % 4_294_967_296)));
+    const compiled = compiledTemplate(template, shape);
+    const parts = escaped ? escapedParts(compiled) : compiled.parts;
+    let text = parts[0] ?? '';
+    for (let slot = 0; slot < compiled.slots.length; slot++) {
+      const name = compiled.slots[slot] ?? 'id';
+      const value = name === 'id' ? id : toGoogleJson(fields[name]);
+      text += (escaped ? escapeInString(value) : value) + (parts[slot + 1] ?? '');
     }
+    texts.push(text);
   }
-  return `[${texts.join(',')}]`;
+  return texts;
 }
 
 /** A rewritten field of a copy. */
@@ -141,6 +177,13 @@ function slotPaths(shape: ItemShape): readonly (readonly [FieldSlot, readonly nu
 interface CompiledTemplate {
   readonly parts: readonly string[];
   readonly slots: readonly ('id' | FieldSlot)[];
+  /** `parts`, each escaped as the inside of a JSON string (made on first use). */
+  escaped?: readonly string[];
+}
+
+function escapedParts(compiled: CompiledTemplate): readonly string[] {
+  compiled.escaped ??= compiled.parts.map(escapeInString);
+  return compiled.escaped;
 }
 
 const SLOT_MARKER = '__replay_slot_';

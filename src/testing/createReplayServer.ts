@@ -279,7 +279,7 @@ export function createReplayServer(options: ReplayServerOptions = {}): ReplaySer
   }
 
   function truncate(response: ServerResponse, route: ReplayRoute, result: ReplayAnswer): void {
-    const bytes = Buffer.from(result.body, 'utf8');
+    const bytes = result.bytes ?? Buffer.from(result.body, 'utf8');
     const part = bytes.subarray(0, Math.floor(bytes.length / 2));
     stats.respond(route, result.status);
     stats.sent(part.length, bytes.length, false);
@@ -303,7 +303,7 @@ export function createReplayServer(options: ReplayServerOptions = {}): ReplaySer
   function send(response: ServerResponse, route: ReplayRoute, result: ReplayAnswer, acceptEncoding: string | undefined, method: string): void {
     if (result.synthetic) stats.synthetic();
     const capture = encodedCapture(result);
-    const plain = capture?.plain ?? Buffer.from(result.body, 'utf8');
+    const plain = capture?.plain ?? result.bytes ?? Buffer.from(result.body, 'utf8');
     const encoding = plain.length > 256 ? chooseEncoding(acceptEncoding, config) : undefined;
     let payload: Buffer = plain;
     if (encoding !== undefined) {

@@ -57,31 +57,58 @@ export function parseEnvelope(body: string): EnvelopeTemplate {
   return { chunked: true, chunks, endMarker };
 }
 
+/** A rendered body: its text and its UTF-8 bytes (made once, to size the closing chunk). */
+export interface RenderedEnvelope {
+  readonly text: string;
+  readonly bytes: Buffer;
+}
+
 /**
- * Renders a body from a template, replacing every `wrb.fr` entry by `replace(entry)`.
+ * Renders a body from a template, replacing every `wrb.fr` entry by `replace(entry)`. When given,
+ * `finish` rewrites each chunk's JSON text before it is framed (to splice in text that is already
+ * escaped, e.g. a large payload string made by `synthItemsJsonEscaped` in `cards.ts`).
  *
  * @example
  * ```ts
  * renderEnvelope(template, (entry) => ['wrb.fr', entry[1], '[]', null, null, null, entry[6]]);
  * ```
  */
-export function renderEnvelope(template: EnvelopeTemplate, replace: (entry: readonly unknown[]) => unknown[]): string {
-  const chunks = template.chunks.map((chunk) =>
-    JSON.stringify(chunk.map((entry) => (Array.isArray(entry) && entry[0] === 'wrb.fr' ? replace(entry) : entry))),
-  );
-  if (!template.chunked) return PREFIX + chunks.join('');
+export function renderEnvelope(template: EnvelopeTemplate, replace: (entry: readonly unknown[]) => unknown[], finish?: (chunkJson: string) => string): string {
+  return renderEnvelopeBytes(template, replace, finish).text;
+}
+
+/**
+ * {@link renderEnvelope}, with the body's UTF-8 bytes: the closing chunk's byte count needs them
+ * anyway, so a server can send them instead of encoding the text again (a 1.7 MB top chart with
+ * non-ASCII text takes about 6 ms per pass).
+ *
+ * @example
+ * ```ts
+ * const { text, bytes } = renderEnvelopeBytes(template, (entry) => [...entry]);
+ * ```
+ */
+export function renderEnvelopeBytes(template: EnvelopeTemplate, replace: (entry: readonly unknown[]) => unknown[], finish?: (chunkJson: string) => string): RenderedEnvelope {
+  const chunks = template.chunks.map((chunk) => {
+    const json = JSON.stringify(chunk.map((entry) => (Array.isArray(entry) && entry[0] === 'wrb.fr' ? replace(entry) : entry)));
+    return finish === undefined ? json : finish(json);
+  });
+  if (!template.chunked) {
+    const text = PREFIX + chunks.join('');
+    return { text, bytes: Buffer.from(text, 'utf8') };
+  }
   let body = PREFIX;
   for (const chunk of chunks) body += frame(chunk);
-  const before = Buffer.byteLength(body, 'utf8');
+  const head = Buffer.from(body, 'utf8');
   // The closing chunk states the total byte count, its own bytes included: find the fixed point.
-  let total = before;
+  const closingFor = (total: number): string => frame(JSON.stringify([['e', template.endMarker, null, null, total]]));
+  let total = head.length;
   for (let attempt = 0; attempt < 4; attempt++) {
-    const closing = frame(JSON.stringify([['e', template.endMarker, null, null, total]]));
-    const next = before + Buffer.byteLength(closing, 'utf8');
-    if (next === total) return body + closing;
+    const next = head.length + Buffer.byteLength(closingFor(total), 'utf8');
+    if (next === total) break;
     total = next;
   }
-  return body + frame(JSON.stringify([['e', template.endMarker, null, null, total]]));
+  const closing = closingFor(total);
+  return { text: body + closing, bytes: Buffer.concat([head, Buffer.from(closing, 'utf8')]) };
 }
 
 function frame(json: string): string {

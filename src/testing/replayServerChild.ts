@@ -3,7 +3,7 @@ import type { ReplayServerOptions } from './replayServerOptions.js';
 
 /**
  * Entry of the child process started by `startReplayServerProcess`: runs one replay server and
- * answers the parent's IPC messages (`start`, `stats`, `resetStats`, `close`).
+ * answers the parent's IPC messages (`start`, `stats`, `cpuUsage`, `resetStats`, `close`).
  */
 
 /** Messages from the parent. */
@@ -11,6 +11,7 @@ export type ParentMessage =
   | { readonly type: 'start'; readonly options: ReplayServerOptions }
   | { readonly type: 'stats'; readonly id: number }
   | { readonly type: 'resetStats'; readonly id: number }
+  | { readonly type: 'cpuUsage'; readonly id: number }
   | { readonly type: 'close'; readonly id: number };
 
 let server: ReplayServer | undefined;
@@ -31,6 +32,9 @@ async function onMessage(message: ParentMessage): Promise<void> {
       return;
     case 'stats':
       reply({ type: 'reply', id: message.id, stats: server?.stats() });
+      return;
+    case 'cpuUsage':
+      reply({ type: 'reply', id: message.id, cpuUsage: process.cpuUsage() });
       return;
     case 'resetStats':
       server?.resetStats();

@@ -12,6 +12,11 @@ export interface ReplayServerProcess {
   readonly pid: number;
   /** The server's counters, fetched over IPC. */
   stats(): Promise<ReplayStats>;
+  /**
+   * The child process's CPU time so far (`process.cpuUsage()` in the child, µs), to tell the
+   * server's share of a benchmark's CPU from the client's.
+   */
+  cpuUsage(): Promise<NodeJS.CpuUsage>;
   /** Zeroes the server's counters. */
   resetStats(): Promise<void>;
   /** Closes the server and ends the child process. */
@@ -46,6 +51,7 @@ interface ChildReply {
   readonly url?: string;
   readonly message?: string;
   readonly stats?: ReplayStats;
+  readonly cpuUsage?: NodeJS.CpuUsage;
 }
 
 /**
@@ -93,7 +99,7 @@ export async function startReplayServerProcess(options: ReplayServerOptions = {}
     });
     child.send({ type: 'start', options });
   });
-  const call = (type: 'stats' | 'resetStats' | 'close'): Promise<ChildReply> =>
+  const call = (type: 'stats' | 'cpuUsage' | 'resetStats' | 'close'): Promise<ChildReply> =>
     new Promise((resolve, reject) => {
       if (!child.connected) {
         reject(new Error('replay server process is not running'));
@@ -110,6 +116,11 @@ export async function startReplayServerProcess(options: ReplayServerOptions = {}
       const reply = await call('stats');
       if (reply.stats === undefined) throw new Error('replay server process sent no stats');
       return reply.stats;
+    },
+    async cpuUsage() {
+      const reply = await call('cpuUsage');
+      if (reply.cpuUsage === undefined) throw new Error('replay server process sent no CPU usage');
+      return reply.cpuUsage;
     },
     async resetStats() {
       await call('resetStats');

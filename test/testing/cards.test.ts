@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getPath } from '../../src/internal/path.js';
-import { collectItemTemplates, synthItems, synthItemsJson, type ItemShape } from '../../src/testing/cards.js';
+import { collectItemTemplates, synthItems, synthItemsJson, synthItemsJsonEscaped, type ItemShape } from '../../src/testing/cards.js';
 import { parseEnvelope } from '../../src/testing/envelope.js';
 import { toGoogleJson } from '../../src/testing/googleJson.js';
 import { readHtmlBlock } from '../../src/testing/htmlBlocks.js';
@@ -37,6 +37,20 @@ describe('synthItemsJson', () => {
       { count: 250, seed: 123_456_789_012, firstIndex: 300 },
     ]) {
       expect(synthItemsJson(templates, shape, options)).toBe(toGoogleJson(synthItems(templates, shape, options)));
+    }
+  });
+
+  it.each(sources)('synthItemsJsonEscaped writes that text escaped as the inside of a JSON string: $name', ({ shape, items }) => {
+    const templates = collectItemTemplates(items(), shape);
+    for (const options of [
+      { count: 0, seed: 1, firstIndex: 0 },
+      { count: 7, seed: 42, firstIndex: 0 },
+      { count: 250, seed: 123_456_789_012, firstIndex: 300 },
+    ]) {
+      const text = synthItemsJson(templates, shape, options);
+      const escaped = synthItemsJsonEscaped(templates, shape, options);
+      expect(escaped).toBe(JSON.stringify(text).slice(1, -1));
+      expect(JSON.parse(`"${escaped}"`)).toBe(text);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBatchExecute } from '../../src/protocol/batchexecute.js';
-import { parseEnvelope, renderEnvelope } from '../../src/testing/envelope.js';
+import { parseEnvelope, renderEnvelope, renderEnvelopeBytes } from '../../src/testing/envelope.js';
 import { toGoogleJson } from '../../src/testing/googleJson.js';
 import { readHtmlBlock, replaceHtmlBlock } from '../../src/testing/htmlBlocks.js';
 import { issueToken, readToken } from '../../src/testing/tokens.js';
@@ -27,6 +27,26 @@ describe('batchexecute framing', () => {
     const first = body.split('\n');
     expect(Number(first[2])).toBe((first[3] ?? '').length + 2);
     expect(decodeBatchExecute(body, 'vyAe2')).toEqual([['é😀']]);
+  });
+
+  it.each(['list/topselling_free.GAME.num100.en-us.txt', 'suggest/pand.en-us.txt'])('gives the same body as UTF-8 bytes: %s', (name) => {
+    const template = parseEnvelope(loadFixture(name));
+    const rendered = renderEnvelopeBytes(template, (entry) => ['wrb.fr', entry[1], '[["é😀"]]', null, null, null, 'generic']);
+    expect(rendered.text).toBe(renderEnvelope(template, (entry) => ['wrb.fr', entry[1], '[["é😀"]]', null, null, null, 'generic']));
+    expect(rendered.bytes.equals(Buffer.from(rendered.text, 'utf8'))).toBe(true);
+  });
+
+  it('splices already-escaped text into a chunk before framing it', () => {
+    const template = parseEnvelope(loadFixture('list/topselling_free.GAME.num100.en-us.txt'));
+    const inside = JSON.stringify('[["a\\"b é"]]').slice(1, -1);
+    const body = renderEnvelope(
+      template,
+      (entry) => ['wrb.fr', entry[1], 'MARK', null, null, null, 'generic'],
+      (chunk) => chunk.replace('"MARK"', () => `"${inside}"`),
+    );
+    expect(decodeBatchExecute(body, 'vyAe2')).toEqual([['a"b é']]);
+    const closing = /\[\["e",4,null,null,(\d+)\]\]\n$/.exec(body);
+    expect(Number(closing?.[1])).toBe(Buffer.byteLength(body, 'utf8'));
   });
 
   it.each(['permissions/com.google.android.apps.translate.en-us.txt', 'suggest/pand.en-us.txt', 'errors/developer-continuation.qnKhOb.PlayDataError.txt'])(

@@ -1,8 +1,8 @@
 import { getPath } from '../../internal/path.js';
 import { BATCH_TYPE, type ReplayAnswer } from '../answer.js';
 import type { AnswerContext } from '../answerContext.js';
-import { collectItemTemplates, synthItemsJson, type ItemTemplate } from '../cards.js';
-import { parseEnvelope, renderEnvelope, type EnvelopeTemplate } from '../envelope.js';
+import { collectItemTemplates, synthItemsJsonEscaped, type ItemTemplate } from '../cards.js';
+import { parseEnvelope, renderEnvelopeBytes, type EnvelopeTemplate } from '../envelope.js';
 import { toGoogleJson } from '../googleJson.js';
 import { badRequestAnswer } from './errorAnswers.js';
 
@@ -16,10 +16,13 @@ import { badRequestAnswer } from './errorAnswers.js';
 const LIST = 'list/topselling_free.GAME.num100.en-us.txt';
 const CARDS_PATH = [0, 1, 0, 28, 0] as const;
 const MARKER = '__replay_cards__';
+const PAYLOAD_MARKER = '__replay_payload__';
 
 interface ListTemplate {
   readonly envelope: EnvelopeTemplate;
-  readonly skeleton: string;
+  /** The payload's Google JSON around its cards, each side escaped as the inside of a JSON string. */
+  readonly before: string;
+  readonly after: string;
   readonly cards: readonly ItemTemplate[];
 }
 
@@ -32,7 +35,10 @@ function listTemplate(context: AnswerContext): ListTemplate {
     const holder = getPath(payload, CARDS_PATH.slice(0, -1));
     if (!Array.isArray(cards) || !Array.isArray(holder)) throw new Error('list capture has no cards');
     holder[0] = MARKER;
-    return { envelope, skeleton: toGoogleJson(payload), cards: collectItemTemplates(cards, 'wrapped') };
+    const skeleton = JSON.stringify(toGoogleJson(payload)).slice(1, -1);
+    const at = skeleton.indexOf(`\\"${MARKER}\\"`);
+    if (at === -1) throw new Error('list capture: cards marker not found');
+    return { envelope, before: skeleton.slice(0, at), after: skeleton.slice(at + MARKER.length + 4), cards: collectItemTemplates(cards, 'wrapped') };
   });
 }
 
@@ -77,12 +83,21 @@ export function listAnswer(context: AnswerContext, inner: unknown, locale: { rea
   }
   const template = listTemplate(context);
   const count = Math.min(num, context.maxListSize);
-  const cards = synthItemsJson(template.cards, 'wrapped', { count, seed: context.seed, firstIndex: 0 });
-  const payload = template.skeleton.replace(`"${MARKER}"`, cards);
-  const body = renderEnvelope(template.envelope, (entry) => {
-    const copy = [...entry];
-    copy[2] = payload;
-    return copy;
-  });
-  return { status: 200, contentType: BATCH_TYPE, body, synthetic: true };
+  // The payload is double-encoded: it is built already escaped as a JSON string and spliced into
+  // the rendered entry, rather than built as text and escaped again by the envelope's stringify.
+  const cards = synthItemsJsonEscaped(template.cards, 'wrapped', { count, seed: context.seed, firstIndex: 0 });
+  const quotedMarker = `"${PAYLOAD_MARKER}"`;
+  const { text, bytes } = renderEnvelopeBytes(
+    template.envelope,
+    (entry) => {
+      const copy = [...entry];
+      copy[2] = PAYLOAD_MARKER;
+      return copy;
+    },
+    (chunk) => {
+      const at = chunk.indexOf(quotedMarker);
+      return at === -1 ? chunk : `${chunk.slice(0, at)}"${template.before}${cards}${template.after}"${chunk.slice(at + quotedMarker.length)}`;
+    },
+  );
+  return { status: 200, contentType: BATCH_TYPE, body: text, bytes, synthetic: true };
 }
