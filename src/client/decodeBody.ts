@@ -56,6 +56,29 @@ export interface DecodedBody {
   readonly decoded: number;
 }
 
+/** zlib's default output chunk (`zlib.constants.Z_DEFAULT_CHUNK`). */
+const MIN_OUTPUT_CHUNK = 16 * 1024;
+/** Beyond this, larger output chunks save no more time. */
+const MAX_OUTPUT_CHUNK = 256 * 1024;
+
+/**
+ * The output chunk size for decompressing `compressedSize` bytes: about 4× the input (Google's
+ * pages shrink 4–7× on the wire), as a power of two from zlib's default 16 KB to 256 KB. zlib
+ * hands each chunk to the main thread; with 16 KB chunks a 1.7 MB top chart costs about 100 round
+ * trips and twice the CPU time (10 ms against 4–5 ms, brotli or gzip).
+ *
+ * @example
+ * ```ts
+ * outputChunkSize(1_000); // 16384
+ * outputChunkSize(240_000); // 262144
+ * ```
+ * @internal
+ */
+export function outputChunkSize(compressedSize: number): number {
+  const wanted = 2 ** Math.ceil(Math.log2(Math.max(1, compressedSize * 4)));
+  return Math.min(MAX_OUTPUT_CHUNK, Math.max(MIN_OUTPUT_CHUNK, wanted));
+}
+
 async function decode(input: Buffer, contentEncoding: string, limit: number, url: string): Promise<Buffer> {
   const codings = contentEncoding
     .split(',')
@@ -67,7 +90,7 @@ async function decode(input: Buffer, contentEncoding: string, limit: number, url
     const decoder = DECODERS.get(coding);
     if (decoder === undefined) throw new UnsupportedFormatError(`content-encoding ${coding}`);
     try {
-      output = await decoder(output, { maxOutputLength: limit });
+      output = await decoder(output, { maxOutputLength: limit, chunkSize: outputChunkSize(output.byteLength) });
     } catch (error) {
       if (isTooLarge(error)) throw new BodyTooLargeError(limit, url, { cause: error });
       throw new NetworkError(`damaged ${coding} body`, url, { cause: error });

@@ -1,6 +1,6 @@
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { BodyJoiner, decodeBody, decodeUtf8 } from '../../src/client/decodeBody.js';
+import { BodyJoiner, decodeBody, decodeUtf8, outputChunkSize } from '../../src/client/decodeBody.js';
 import { BodyTooLargeError, isBodyTooLargeError } from '../../src/errors/BodyTooLargeError.js';
 
 const URL = 'https://play.google.com/store/apps/details?id=com.example';
@@ -92,5 +92,34 @@ describe('decodeBody', () => {
     const bomb = [gzipSync(Buffer.alloc(10_000))];
     const inflated = await Promise.resolve(decodeBody(bomb, sizeOf(bomb), { contentEncoding: 'gzip', limit: 1_000, url: URL }, new BodyJoiner())).catch((caught: unknown) => caught);
     expect(isBodyTooLargeError(inflated)).toBe(true);
+  });
+
+  it('decodes large bodies in large output chunks, exactly, brotli and gzip, and still stops at the limit', async () => {
+    const text = Array.from({ length: 40_000 }, (_, index) => `["com.example.app${index}","Pokémon ✓ ${index}",${index % 5}.${index % 10}]`).join(',');
+    const bytes = Buffer.from(text, 'utf8');
+    for (const [coding, compressed] of [
+      ['br', brotliCompressSync(bytes)],
+      ['gzip', gzipSync(bytes)],
+    ] as const) {
+      expect(outputChunkSize(compressed.byteLength)).toBeGreaterThan(16 * 1024);
+      const body = await decodeBody([compressed], compressed.byteLength, { contentEncoding: coding, limit: 10_000_000, url: URL }, new BodyJoiner());
+      expect(body.text).toBe(text);
+      expect(body.decoded).toBe(bytes.byteLength);
+      const refused = await Promise.resolve(decodeBody([compressed], compressed.byteLength, { contentEncoding: coding, limit: bytes.byteLength - 1, url: URL }, new BodyJoiner())).catch(
+        (caught: unknown) => caught,
+      );
+      expect(isBodyTooLargeError(refused)).toBe(true);
+    }
+  });
+});
+
+describe('outputChunkSize', () => {
+  it('is about 4x the compressed size, a power of two from 16 KB to 256 KB', () => {
+    expect(outputChunkSize(0)).toBe(16 * 1024);
+    expect(outputChunkSize(1_000)).toBe(16 * 1024);
+    expect(outputChunkSize(5_000)).toBe(32 * 1024);
+    expect(outputChunkSize(40_000)).toBe(256 * 1024);
+    expect(outputChunkSize(240_000)).toBe(256 * 1024);
+    expect(outputChunkSize(50_000_000)).toBe(256 * 1024);
   });
 });
