@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lastValueFrom, map, type Observable } from 'rxjs';
 import {
   PlayClient,
@@ -13,27 +13,13 @@ import {
   type PlayRequestInit,
   type Review,
 } from 'playfast';
-import { createReplayServer, type ReplayServer } from 'playfast/testing';
+import { useReplayServer } from '../helpers/replayServer.js';
 
 const APP = 'com.example.notes';
-let server: ReplayServer;
-let baseUrl: string;
-
-beforeAll(async () => {
-  server = createReplayServer({ pages: 5 });
-  baseUrl = await server.start();
-});
-
-afterAll(async () => {
-  await server.close();
-});
-
-beforeEach(() => {
-  server.resetStats();
-});
+const replay = useReplayServer({ pages: 5 });
 
 const ids = (found: readonly Review[]): string[] => found.map((review) => review.id);
-const reviewRequests = (): number => server.stats().byRoute['reviews']?.total ?? 0;
+const reviewRequests = (): number => replay.server.stats().byRoute['reviews']?.total ?? 0;
 
 /** A reviews envelope as Google frames it (not chunked), around a payload. */
 function envelope(payload: unknown): string {
@@ -74,7 +60,7 @@ class RewritingClient extends PlayClient {
 
 describe('reviews', () => {
   it('pages through 3 pages and stops at num exactly, asking the last page for just what is missing', async () => {
-    const pages = await collect(reviewPages({ appId: APP, num: 250, pageSize: 100 }, { baseUrl }));
+    const pages = await collect(reviewPages({ appId: APP, num: 250, pageSize: 100 }, { baseUrl: replay.baseUrl }));
     expect(pages.map((page) => page.reviews.length)).toEqual([100, 100, 50]);
     expect(pages.map((page) => page.end)).toEqual([undefined, undefined, 'num']);
     expect(pages.every((page) => typeof page.nextToken === 'string')).toBe(true);
@@ -92,20 +78,20 @@ describe('reviews', () => {
   });
 
   it('reads every page with num: all and ends with "exhausted" at the page without a token', async () => {
-    const pages = await collect(reviewPages({ appId: APP, num: 'all' }, { baseUrl }));
+    const pages = await collect(reviewPages({ appId: APP, num: 'all' }, { baseUrl: replay.baseUrl }));
     expect(pages.map((page) => page.reviews.length)).toEqual([150, 150, 150, 150, 150]);
     expect(pages.at(-1)?.end).toBe('exhausted');
     expect(pages.at(-1)?.nextToken).toBeUndefined();
     expect(reviewRequests()).toBe(5);
-    const flat = await collect(reviews({ appId: APP, num: 'all' }, { baseUrl }));
+    const flat = await collect(reviews({ appId: APP, num: 'all' }, { baseUrl: replay.baseUrl }));
     expect(ids(flat)).toEqual(ids(pages.flatMap((page) => page.reviews)));
   });
 
   it('with since, emits nothing older and stops at the first older review (no further page)', async () => {
-    const all = await collect(reviews({ appId: APP, num: 'all' }, { baseUrl }));
+    const all = await collect(reviews({ appId: APP, num: 'all' }, { baseUrl: replay.baseUrl }));
     const since = all[200]?.date ?? 0;
-    server.resetStats();
-    const pages = await collect(reviewPages({ appId: APP, num: 'all', since: new Date(since) }, { baseUrl }));
+    replay.server.resetStats();
+    const pages = await collect(reviewPages({ appId: APP, num: 'all', since: new Date(since) }, { baseUrl: replay.baseUrl }));
     const found = pages.flatMap((page) => page.reviews);
     expect(found.every((review) => review.date >= since)).toBe(true);
     expect(ids(found)).toEqual(ids(all.filter((review) => review.date >= since)));
@@ -115,14 +101,14 @@ describe('reviews', () => {
   });
 
   it('resumes from a stored token where the earlier run left off, without duplicates', async () => {
-    const whole = await collect(reviews({ appId: APP, num: 450 }, { baseUrl }));
-    const first = await collect(reviewPages({ appId: APP, num: 150 }, { baseUrl }));
+    const whole = await collect(reviews({ appId: APP, num: 450 }, { baseUrl: replay.baseUrl }));
+    const first = await collect(reviewPages({ appId: APP, num: 150 }, { baseUrl: replay.baseUrl }));
     const last = first.at(-1);
     expect(last?.end).toBe('num');
     const token = last?.nextToken;
     expect(typeof token).toBe('string');
-    server.resetStats();
-    const resumed = await collect(reviews({ appId: APP, num: 300, token: token ?? '' }, { baseUrl }));
+    replay.server.resetStats();
+    const resumed = await collect(reviews({ appId: APP, num: 300, token: token ?? '' }, { baseUrl: replay.baseUrl }));
     expect(reviewRequests()).toBe(2);
     expect(ids(resumed)).toEqual(ids(whole).slice(150));
     const before = new Set(ids(first.flatMap((page) => page.reviews)));
@@ -131,7 +117,7 @@ describe('reviews', () => {
 
   it('emits a review repeated on a later page once', async () => {
     let duplicated = '';
-    const client = new RewritingClient(baseUrl, (answer, body, earlier) => {
+    const client = new RewritingClient(replay.baseUrl, (answer, body, earlier) => {
       if (answer !== 2) return body;
       const firstRecords = (earlier[0] as unknown[])[0] as unknown[];
       const record = firstRecords[3] as unknown[];
@@ -150,7 +136,7 @@ describe('reviews', () => {
   });
 
   it('ends normally ("exhausted") when a continuation is answered with PlayDataError', async () => {
-    const client = new RewritingClient(baseUrl, (answer, body) => (answer === 2 ? PLAY_DATA_ERROR : body));
+    const client = new RewritingClient(replay.baseUrl, (answer, body) => (answer === 2 ? PLAY_DATA_ERROR : body));
     const pages = await collect(reviewPages({ appId: APP, num: 'all' }, { client }));
     await client.close();
     expect(pages.map((page) => [page.page, page.reviews.length, page.end])).toEqual([
@@ -160,7 +146,7 @@ describe('reviews', () => {
   });
 
   it('ends with "repeated" when a whole page repeats earlier reviews (paging wrapped around)', async () => {
-    const client = new RewritingClient(baseUrl, (answer, body, earlier) => (answer === 2 ? envelope(earlier[0]) : body));
+    const client = new RewritingClient(replay.baseUrl, (answer, body, earlier) => (answer === 2 ? envelope(earlier[0]) : body));
     const pages = await collect(reviewPages({ appId: APP, num: 'all' }, { client }));
     await client.close();
     expect(pages.map((page) => [page.reviews.length, page.end])).toEqual([
@@ -170,20 +156,20 @@ describe('reviews', () => {
   });
 
   it('raises InvalidTokenError for a stale caller token, never an empty success', async () => {
-    const failure: unknown = await lastValueFrom(reviews({ appId: APP, token: 'c3RhbGUtdG9rZW4', num: 10 }, { baseUrl })).catch((error: unknown) => error);
+    const failure: unknown = await lastValueFrom(reviews({ appId: APP, token: 'c3RhbGUtdG9rZW4', num: 10 }, { baseUrl: replay.baseUrl })).catch((error: unknown) => error);
     expect(isInvalidTokenError(failure)).toBe(true);
     expect(isInvalidTokenError(failure) && failure.token).toBe('c3RhbGUtdG9rZW4');
   });
 
   it('raises InvalidTokenError when a caller token is answered with an empty page', async () => {
-    const client = new RewritingClient(baseUrl, () => envelope([null, null]));
+    const client = new RewritingClient(replay.baseUrl, () => envelope([null, null]));
     const failure: unknown = await lastValueFrom(reviews({ appId: APP, token: 'c3RhbGUtdG9rZW4' }, { client })).catch((error: unknown) => error);
     await client.close();
     expect(isInvalidTokenError(failure)).toBe(true);
   });
 
   it('raises AppNotFoundError for an unknown app', async () => {
-    const failure: unknown = await lastValueFrom(reviews({ appId: 'missing.app' }, { baseUrl })).catch((error: unknown) => error);
+    const failure: unknown = await lastValueFrom(reviews({ appId: 'missing.app' }, { baseUrl: replay.baseUrl })).catch((error: unknown) => error);
     expect(isAppNotFoundError(failure)).toBe(true);
   });
 
@@ -197,6 +183,6 @@ describe('reviews', () => {
       () => reviews({ appId: APP, token: '' }),
     ];
     for (const call of bad) expect(call).toThrow(expect.toSatisfy(isValidationError));
-    expect(server.stats().requests).toBe(0);
+    expect(replay.server.stats().requests).toBe(0);
   });
 });

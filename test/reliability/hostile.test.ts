@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { isObservable, lastValueFrom, of, toArray } from 'rxjs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   BatchRequestBuilder,
   PlayClient,
@@ -23,29 +23,15 @@ import {
   validateCountry,
   validateLanguage,
 } from 'playfast';
-import { createReplayServer, type ReplayServer } from 'playfast/testing';
+import { useReplayServer } from '../helpers/replayServer.js';
 
 // Hostile and bad values, field by field, through the builder, the batch API and the operations:
 // each is refused with a ValidationError naming the field, the value and what is allowed, and
 // the replay server receives no request at all.
 
-let server: ReplayServer;
-let baseUrl: string;
+const replay = useReplayServer();
 
-beforeAll(async () => {
-  server = createReplayServer();
-  baseUrl = await server.start();
-});
-
-afterAll(async () => {
-  await server.close();
-});
-
-beforeEach(() => {
-  server.resetStats();
-});
-
-const options = (): { readonly baseUrl: string; readonly limiter: false; readonly retry: false } => ({ baseUrl, limiter: false, retry: false });
+const options = (): { readonly baseUrl: string; readonly limiter: false; readonly retry: false } => ({ baseUrl: replay.baseUrl, limiter: false, retry: false });
 
 /** The error `make` throws, or the error its Observable (or RequestStream) fails with. */
 async function failureOf(make: () => unknown): Promise<unknown> {
@@ -124,7 +110,7 @@ describe('the builder and the batch API refuse bad values before any request', (
       }),
       RUNS,
     );
-    expect(server.stats().requests).toBe(0);
+    expect(replay.server.stats().requests).toBe(0);
   });
 
   it('countries', async () => {
@@ -136,7 +122,7 @@ describe('the builder and the batch API refuse bad values before any request', (
       }),
       RUNS,
     );
-    expect(server.stats().requests).toBe(0);
+    expect(replay.server.stats().requests).toBe(0);
   });
 
   it('categories, collections and languages', async () => {
@@ -149,7 +135,7 @@ describe('the builder and the batch API refuse bad values before any request', (
       }),
       RUNS,
     );
-    expect(server.stats().requests).toBe(0);
+    expect(replay.server.stats().requests).toBe(0);
   });
 
   it('num 0, -1, 1e9, NaN, fractions and infinities', async () => {
@@ -161,7 +147,7 @@ describe('the builder and the batch API refuse bad values before any request', (
       }),
       RUNS,
     );
-    expect(server.stats().requests).toBe(0);
+    expect(replay.server.stats().requests).toBe(0);
   });
 
   it('continuation tokens that are empty, too long, or carry control or non-ASCII characters', async () => {
@@ -172,7 +158,7 @@ describe('the builder and the batch API refuse bad values before any request', (
       }),
       RUNS,
     );
-    expect(server.stats().requests).toBe(0);
+    expect(replay.server.stats().requests).toBe(0);
   });
 
   it('a bad value deep in a lazy plan fails the stream before its request is sent, and earlier requests are the only ones sent', async () => {
@@ -184,7 +170,7 @@ describe('the builder and the batch API refuse bad values before any request', (
     const requests$ = new BatchRequestBuilder().buildAppRequests({ appIds: ids(), countries: ['us'] });
     const error = await failureOf(() => fetchAndParseAppsBatch(requests$, { ...options(), concurrency: 1 }));
     expect(isValidationError(error)).toBe(true);
-    const stats = server.stats();
+    const stats = replay.server.stats();
     expect(stats.requests).toBeLessThanOrEqual(2);
     expect(Object.keys(stats.byRoute)).toEqual(stats.requests === 0 ? [] : ['details']);
   });
@@ -193,7 +179,7 @@ describe('the builder and the batch API refuse bad values before any request', (
     const hostile = { kind: 'list' as const, collection: 'topselling_free', category: 'GAME_ACTION&x=1', country: 'us', lang: 'en', num: 10 };
     const error = await failureOf(() => fetchAndParseListBatch(of(hostile), options()));
     expect(isValidationError(error)).toBe(true);
-    expect(server.stats().requests).toBe(0);
+    expect(replay.server.stats().requests).toBe(0);
   });
 });
 
@@ -219,7 +205,7 @@ describe('the operations refuse bad values before any request', () => {
 
   it.each(cases)('%s', async (_name, field, value, make) => {
     await expectRefused(field, value, make);
-    expect(server.stats().requests).toBe(0);
+    expect(replay.server.stats().requests).toBe(0);
   });
 });
 
@@ -233,7 +219,7 @@ describe('proxy URLs', () => {
   it('a bad proxy is a ValidationError naming the entry, never echoing it, and sends nothing', async () => {
     await fc.assert(
       fc.asyncProperty(badProxy, async (proxy) => {
-        const error = await failureOf(() => new PlayClient({ baseUrl, proxies: ['http://10.0.0.1:3128', proxy] }));
+        const error = await failureOf(() => new PlayClient({ baseUrl: replay.baseUrl, proxies: ['http://10.0.0.1:3128', proxy] }));
         if (!isValidationError(error)) throw new Error(`expected a ValidationError for proxy ${JSON.stringify(proxy)}, got ${String(error)}`);
         expect(error.field).toBe('proxies[1]');
         expect(error.value).toBe('<redacted>');
@@ -242,6 +228,6 @@ describe('proxy URLs', () => {
       }),
       RUNS,
     );
-    expect(server.stats().requests).toBe(0);
+    expect(replay.server.stats().requests).toBe(0);
   });
 });
