@@ -69,7 +69,7 @@ function renderFigures(results: Results): string {
   const { machine } = results;
   const head = [
     `Run of ${machine.date} (\`npm run bench${results.mode === 'quick' ? ' -- --quick' : ''}\`, ${results.seconds.toFixed(0)} s): ${machine.cpuModel} × ${machine.cpuCount}, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}.`,
-    `Load average at start: ${machine.loadAverage} on ${machine.cpuCount} cores — other processes (other helpers' test runs) were sharing the CPU, so absolute figures are inflated and noisy; ratios measured side by side are the meaningful part.`,
+    `Load average at start: ${machine.loadAverage} on ${machine.cpuCount} cores. Absolute figures move with the machine's load and speed (a shared virtual machine); ratios measured side by side in one run are the meaningful part.`,
   ].join('\n');
   const targets = markdownTable(
     ['scenario', 'target', 'measured', 'limit', 'result'],
