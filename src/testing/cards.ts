@@ -58,14 +58,8 @@ export function synthItems(
   options: { readonly count: number; readonly seed: number; readonly firstIndex: number },
 ): unknown[] {
   const items: unknown[] = [];
-  if (templates.length === 0) return items;
-  const offset = hashString(String(options.seed), 3) % templates.length;
-  for (let index = 0; index < options.count; index++) {
-    const template = templates[(offset + index) % templates.length];
-    if (template === undefined) continue;
-    const id = synthAppId(options.seed, options.firstIndex + index);
+  for (const { template, id, fields } of copies(templates, shape, options)) {
     const item = JSON.parse(template.json.replaceAll(template.id, id)) as unknown;
-    const fields = drawFields(shape, createRandom(hashString(id, options.seed % 4_294_967_296)));
     for (const [slot, path] of slotPaths(shape)) setPath(item, path, fields[slot]);
     items.push(item);
   }
@@ -124,13 +118,7 @@ function synthItemTexts(
   escaped: boolean,
 ): string[] {
   const texts: string[] = [];
-  if (templates.length === 0) return texts;
-  const offset = hashString(String(options.seed), 3) % templates.length;
-  for (let index = 0; index < options.count; index++) {
-    const template = templates[(offset + index) % templates.length];
-    if (template === undefined) continue;
-    const id = synthAppId(options.seed, options.firstIndex + index);
-    const fields = drawFields(shape, createRandom(hashString(id, options.seed % 4_294_967_296)));
+  for (const { template, id, fields } of copies(templates, shape, options)) {
     const compiled = compiledTemplate(template, shape);
     const parts = escaped ? escapedParts(compiled) : compiled.parts;
     let text = parts[0] ?? '';
@@ -142,6 +130,32 @@ function synthItemTexts(
     texts.push(text);
   }
   return texts;
+}
+
+/** One copy to make: its template, its new id and its new field values. */
+interface Copy {
+  readonly template: ItemTemplate;
+  readonly id: string;
+  readonly fields: Readonly<Record<FieldSlot, unknown>>;
+}
+
+/**
+ * The copies of `count` items: templates cycled from an offset chosen by `seed`, copy `i` with
+ * the id `synthAppId(seed, firstIndex + i)` and fields drawn from a generator seeded by that id.
+ */
+function* copies(
+  templates: readonly ItemTemplate[],
+  shape: ItemShape,
+  options: { readonly count: number; readonly seed: number; readonly firstIndex: number },
+): Generator<Copy> {
+  if (templates.length === 0) return;
+  const offset = hashString(String(options.seed), 3) % templates.length;
+  for (let index = 0; index < options.count; index++) {
+    const template = templates[(offset + index) % templates.length];
+    if (template === undefined) continue;
+    const id = synthAppId(options.seed, options.firstIndex + index);
+    yield { template, id, fields: drawFields(shape, createRandom(hashString(id, options.seed % 4_294_967_296))) };
+  }
 }
 
 /** A rewritten field of a copy. */
