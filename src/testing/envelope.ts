@@ -74,7 +74,8 @@ export interface RenderedEnvelope {
  * ```
  */
 export function renderEnvelope(template: EnvelopeTemplate, replace: (entry: readonly unknown[]) => unknown[], finish?: (chunkJson: string) => string): string {
-  return renderEnvelopeBytes(template, replace, finish).text;
+  const head = renderHead(template, replace, finish);
+  return template.chunked ? head + closingChunk(template, Buffer.byteLength(head, 'utf8')) : head;
 }
 
 /**
@@ -88,27 +89,36 @@ export function renderEnvelope(template: EnvelopeTemplate, replace: (entry: read
  * ```
  */
 export function renderEnvelopeBytes(template: EnvelopeTemplate, replace: (entry: readonly unknown[]) => unknown[], finish?: (chunkJson: string) => string): RenderedEnvelope {
+  const head = renderHead(template, replace, finish);
+  const headBytes = Buffer.from(head, 'utf8');
+  if (!template.chunked) return { text: head, bytes: headBytes };
+  const closing = closingChunk(template, headBytes.length);
+  return { text: head + closing, bytes: Buffer.concat([headBytes, Buffer.from(closing, 'utf8')]) };
+}
+
+/** The body up to its closing chunk: the prefix and every chunk, framed when `rt=c`. */
+function renderHead(template: EnvelopeTemplate, replace: (entry: readonly unknown[]) => unknown[], finish: ((chunkJson: string) => string) | undefined): string {
   const chunks = template.chunks.map((chunk) => {
     const json = JSON.stringify(chunk.map((entry) => (Array.isArray(entry) && entry[0] === 'wrb.fr' ? replace(entry) : entry)));
     return finish === undefined ? json : finish(json);
   });
-  if (!template.chunked) {
-    const text = PREFIX + chunks.join('');
-    return { text, bytes: Buffer.from(text, 'utf8') };
-  }
-  let body = PREFIX;
-  for (const chunk of chunks) body += frame(chunk);
-  const head = Buffer.from(body, 'utf8');
-  // The closing chunk states the total byte count, its own bytes included: find the fixed point.
+  if (!template.chunked) return PREFIX + chunks.join('');
+  let head = PREFIX;
+  for (const chunk of chunks) head += frame(chunk);
+  return head;
+}
+
+/** The framed closing chunk `[["e", n, null, null, total]]` after `headBytes` bytes: it states the total byte count, its own bytes included. */
+function closingChunk(template: EnvelopeTemplate, headBytes: number): string {
   const closingFor = (total: number): string => frame(JSON.stringify([['e', template.endMarker, null, null, total]]));
-  let total = head.length;
+  // Find the fixed point: the count's own digits are part of the total.
+  let total = headBytes;
   for (let attempt = 0; attempt < 4; attempt++) {
-    const next = head.length + Buffer.byteLength(closingFor(total), 'utf8');
+    const next = headBytes + Buffer.byteLength(closingFor(total), 'utf8');
     if (next === total) break;
     total = next;
   }
-  const closing = closingFor(total);
-  return { text: body + closing, bytes: Buffer.concat([head, Buffer.from(closing, 'utf8')]) };
+  return closingFor(total);
 }
 
 function frame(json: string): string {
