@@ -17,6 +17,13 @@ export interface ItemTemplate {
   readonly json: string;
 }
 
+/** How many copies to make, from which seed, and the index of the first copy's id. */
+export interface CopyOptions {
+  readonly count: number;
+  readonly seed: number;
+  readonly firstIndex: number;
+}
+
 /** How the item holds its card: wrapped (`C = item[0]`), bare (`C = item`) or a search row `S`. */
 export type ItemShape = 'wrapped' | 'bare' | 'row';
 
@@ -55,7 +62,7 @@ export function collectItemTemplates(items: readonly unknown[], shape: ItemShape
 export function synthItems(
   templates: readonly ItemTemplate[],
   shape: ItemShape,
-  options: { readonly count: number; readonly seed: number; readonly firstIndex: number },
+  options: CopyOptions,
 ): unknown[] {
   const items: unknown[] = [];
   for (const { template, id, fields } of copies(templates, shape, options)) {
@@ -80,7 +87,7 @@ export function synthItems(
 export function synthItemsJson(
   templates: readonly ItemTemplate[],
   shape: ItemShape,
-  options: { readonly count: number; readonly seed: number; readonly firstIndex: number },
+  options: CopyOptions,
 ): string {
   return `[${synthItemTexts(templates, shape, options, false).join(',')}]`;
 }
@@ -100,7 +107,7 @@ export function synthItemsJson(
 export function synthItemsJsonEscaped(
   templates: readonly ItemTemplate[],
   shape: ItemShape,
-  options: { readonly count: number; readonly seed: number; readonly firstIndex: number },
+  options: CopyOptions,
 ): string {
   return `[${synthItemTexts(templates, shape, options, true).join(',')}]`;
 }
@@ -114,7 +121,7 @@ function escapeInString(text: string): string {
 function synthItemTexts(
   templates: readonly ItemTemplate[],
   shape: ItemShape,
-  options: { readonly count: number; readonly seed: number; readonly firstIndex: number },
+  options: CopyOptions,
   escaped: boolean,
 ): string[] {
   const texts: string[] = [];
@@ -146,7 +153,7 @@ interface Copy {
 function* copies(
   templates: readonly ItemTemplate[],
   shape: ItemShape,
-  options: { readonly count: number; readonly seed: number; readonly firstIndex: number },
+  options: CopyOptions,
 ): Generator<Copy> {
   if (templates.length === 0) return;
   const offset = hashString(String(options.seed), 3) % templates.length;
